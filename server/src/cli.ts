@@ -1,0 +1,170 @@
+/** `seedlint`: the CI face of the engine. Argument parsing, files, formatters and exit codes only. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import pkg from '../../package.json';
+import { allRules, ConfigError, resolveConfig, type ConfigFile, type ResolvedConfig } from './engine/index';
+import { HELP, parseArgs, UsageError, type CliArgs } from './cli/args';
+import { format } from './cli/formatters';
+import { fatalResult, lintBytes } from './cli/lintFile';
+import type { FileResult } from './cli/results';
+import { findConfigFile, readConfigFile, readReviewed } from './io/config';
+import { ruleDocUri } from './io/docs';
+import { collectFiles, DEFAULT_INCLUDE, describeError, isInside, writeFileAtomic } from './io/files';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  now?: Date;
+}
+
+export interface Setup {
+  args: CliArgs;
+  root: string;
+  configFile?: string;
+  file: ConfigFile;
+  config: ResolvedConfig;
+  reviewed: Set<string>;
+  files: string[];
+  problems: FileResult[];
+}
+
+/** Reads config and finds files; throws UsageError or ConfigError for exit code 2. */
+export function setup(args: CliArgs, io: CliIo): Setup {
+  const configFile = args.config ? path.resolve(io.cwd, args.config) : findConfigFile(io.cwd);
+  const file: ConfigFile = configFile ? readConfigFile(configFile) : {};
+  const root = configFile ? path.dirname(configFile) : io.cwd;
+  for (const id of Object.keys(args.rules)) {
+    if (!allRules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}"`);
+  }
+  const config = resolveConfig(file, allRules, args.rules);
+  let reviewed: Set<string>;
+  try {
+    reviewed = readReviewed(root);
+  } catch (e) {
+    throw new ConfigError((e as Error).message, '/');
+  }
+  const include = file.include ?? DEFAULT_INCLUDE;
+  const exclude = file.exclude ?? [];
+  let paths = args.paths;
+  if (paths.length === 0) {
+    if (file.include) paths = [path.relative(io.cwd, root) || '.'];
+    else paths = [path.join(path.relative(io.cwd, root), 'seeds')];
+  }
+  const collected = collectFiles(paths, io.cwd, root, include, exclude);
+  if (collected.missing.length > 0) throw new UsageError(collected.missing.join('\n'));
+  const problems = collected.problems.map((p) => fatalResult(p.path, 'file/unreadable', p.message));
+  return { args, root, configFile, file, config, reviewed, files: collected.files, problems };
+}
+
+/** Lints (and with --fix, fixes) one file on disk. Never throws: problems become fatal results. */
+export function processFile(filePath: string, s: Pick<Setup, 'args' | 'config' | 'reviewed' | 'root'>, now?: Date): FileResult {
+  const { args } = s;
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(filePath);
+    if (!st.isFile()) return fatalResult(filePath, 'file/unreadable', 'Not a regular file: not linted.');
+    if (st.size > args.maxFileSizeMb * 1024 * 1024) {
+      return fatalResult(filePath, 'file/too-large', `File is ${(st.size / 1048576).toFixed(1)} MB, over the ${args.maxFileSizeMb} MB limit: not linted (raise it with --max-file-size).`);
+    }
+    bytes = fs.readFileSync(filePath);
+  } catch (e) {
+    return fatalResult(filePath, 'file/unreadable', `Cannot read the file: ${describeError(e)}.`);
+  }
+  const outcome = lintBytes(filePath, bytes, s.config, { fix: args.fix, reviewed: s.reviewed, now });
+  if (outcome.fixed) {
+    if (!isInside(s.root, filePath)) {
+      outcome.result.messages.unshift({ ruleId: 'file/outside-root', severity: 2, level: 'error', message: `Not written: the file resolves outside the corpus root ${s.root}.`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      outcome.result.errorCount++;
+      delete outcome.result.fixesApplied;
+    } else {
+      try {
+        writeFileAtomic(filePath, outcome.fixed);
+      } catch (e) {
+        outcome.result.messages.unshift({ ruleId: 'file/write-failed', severity: 2, level: 'error', message: `Fixes not written (the file is unchanged): ${describeError(e)}.`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+        outcome.result.errorCount++;
+        delete outcome.result.fixesApplied;
+      }
+    }
+  }
+  return outcome.result;
+}
+
+export function report(results: FileResult[], args: CliArgs, io: CliIo): { output: string; exitCode: number } {
+  let shown = results;
+  if (args.quiet) {
+    shown = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0, fixableWarningCount: 0 }));
+  }
+  const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && args.format === 'stylish' && !args.outputFile);
+  const output = format(args.format, shown, { cwd: io.cwd, color: Boolean(color), rules: allRules, docsUri: ruleDocUri, version: pkg.version });
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const exitCode = errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+  return { output, exitCode };
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`seedlint: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(pkg.version + '\n');
+    return 0;
+  }
+  let s: Setup;
+  try {
+    s = setup(args, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`seedlint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const { runFiles } = await import('./cli/run');
+  const results = [...s.problems, ...(await runFiles(s, io))];
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  const { output, exitCode } = report(results, args, io);
+  if (args.outputFile) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, args.outputFile), output);
+    } catch (e) {
+      io.stderr(`seedlint: cannot write ${args.outputFile}: ${describeError(e)}\n`);
+      return 2;
+    }
+  } else io.stdout(output);
+  if (args.fix) {
+    const written = results.reduce((n, r) => n + (r.fixesApplied ? 1 : 0), 0);
+    const fixes = results.reduce((n, r) => n + (r.fixesApplied ?? 0), 0);
+    if (args.format === 'stylish') io.stderr(`seedlint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${written} file${written === 1 ? '' : 's'}.\n`);
+  }
+  return exitCode;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`seedlint: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * The document model: parsed once per text and shared by every rule. Seed files hold one
+ * paragraph per line; the first non-blank line is the date header, the next the title.
+ */
+import { parseHeader, STRICT_HEADER_RE, type Header } from './header';
+import type { LanguageRegistry, Lexicon } from './language';
+import { LineIndex } from './positions';
+import { splitWords, type Word } from './words';
+
+export interface Line {
+  index: number;
+  start: number;
+  /** End of content, before the line break. */
+  end: number;
+  text: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+}
+
+export interface Paragraph {
+  index: number;
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  sentences: Sentence[];
+}
+
+const OPENERS_FOR: Record<string, string> = {
+  // closer -> the openers it may close
+  '”': '“”„',
+  '“': '„“',
+  '"': '"',
+  '»': '«»',
+  '«': '»«',
+  '›': '‹›',
+  '‹': '›‹',
+};
+const QUOTE_CHARS = new Set([...'“”„"«»‹›']);
+const CLOSERS_AFTER_END = new Set([...'”"’»«)]›\'“']);
+const TERMINALS = new Set([...'.!?…']);
+
+/** Quote pairs closed within the text, as [open, close] offsets into it. */
+function matchedQuotes(text: string): Array<[number, number]> {
+  const stack: Array<[string, number]> = [];
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!QUOTE_CHARS.has(c)) continue;
+    const top = stack[stack.length - 1];
+    const closes = OPENERS_FOR[c];
+    if (top && closes.includes(top[0])) {
+      stack.pop();
+      pairs.push([top[1], i]);
+    } else {
+      stack.push([c, i]);
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+function isUpperStart(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/**
+ * Splits a paragraph into sentences: at . ! ? … (with closing quotes) followed by space and an
+ * upper-case letter, digit or opening quote; never inside a closed quote, after an abbreviation,
+ * after an initial, or between an ordinal number and a month name.
+ */
+export function splitSentences(
+  text: string,
+  base: number,
+  paragraph: number,
+  abbreviations: Set<string>,
+  months: Map<string, number>,
+): Sentence[] {
+  const out: Sentence[] = [];
+  const quotes = matchedQuotes(text);
+  let q = 0;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!TERMINALS.has(text[i])) continue;
+    while (q < quotes.length && quotes[q][1] < i) q++;
+    if (q < quotes.length && quotes[q][0] < i && i < quotes[q][1]) continue;
+    let end = i + 1;
+    while (end < n && (TERMINALS.has(text[end]) || CLOSERS_AFTER_END.has(text[end]))) end++;
+    let next = end;
+    while (next < n && (text[next] === ' ' || text[next] === '\t' || text[next] === '\u00a0')) next++;
+    if (next === end || next >= n) continue;
+    const ch = text[next];
+    if (!(isUpperStart(ch) || (ch >= '0' && ch <= '9') || QUOTE_CHARS.has(ch) || ch === '–' || ch === '-')) continue;
+    if (text[i] === '.') {
+      const before = /[\p{L}\p{N}.]+$/u.exec(text.slice(Math.max(start, i - 40), i));
+      const word = before ? before[0] : '';
+      const lower = word.toLowerCase();
+      if (abbreviations.has(lower)) continue;
+      if (/^\p{Lu}$/u.test(word)) continue; // an initial: "J. Smith"
+      if (/^\d+$/.test(word)) {
+        const nextWord = /^\p{L}+/u.exec(text.slice(next, next + 20));
+        if (nextWord && months.has(nextWord[0].toLowerCase())) continue; // "5. Mai"
+      }
+    }
+    out.push({ start: base + start, end: base + end, text: text.slice(start, end), paragraph });
+    start = next;
+  }
+  let tail = n;
+  while (tail > start && /\s/.test(text[tail - 1])) tail--;
+  if (tail > start) out.push({ start: base + start, end: base + tail, text: text.slice(start, tail), paragraph });
+  return out;
+}
+
+export class SeedDocument {
+  readonly lineIndex: LineIndex;
+  readonly lines: Line[];
+  /** Index of the first line with content, or -1 when the document is blank. */
+  readonly firstContentLine: number;
+  readonly header?: Header;
+  /** Other lines shaped like a date header (misplaced or repeated headers). */
+  readonly headerLikeLines: number[];
+  readonly paragraphs: Paragraph[];
+  /** The title paragraph: the first paragraph after the header. */
+  readonly title?: Paragraph;
+  /** The document's language (ISO 639-1) or 'und'. */
+  readonly language: string;
+  readonly lexicon?: Lexicon;
+  private readonly wordCache = new Map<number, Word[]>();
+  private readonly paragraphLanguages = new Map<number, string>();
+
+  constructor(
+    readonly text: string,
+    readonly languages: LanguageRegistry,
+  ) {
+    this.lineIndex = new LineIndex(text);
+    const starts = this.lineIndex.lineStarts;
+    this.lines = starts.map((start, index) => {
+      const end = this.lineIndex.lineContentEnd(index);
+      return { index, start, end, text: text.slice(start, end) };
+    });
+    this.firstContentLine = this.lines.findIndex((l) => /\S/.test(l.text));
+    if (this.firstContentLine >= 0) {
+      const l = this.lines[this.firstContentLine];
+      this.header = parseHeader(text, l.index, l.start, l.end, languages);
+    }
+    this.headerLikeLines = [];
+    for (const l of this.lines) {
+      if (l.index !== this.header?.line && l.text.length < 40 && STRICT_HEADER_RE.test(l.text)) this.headerLikeLines.push(l.index);
+    }
+
+    // Language first (from the body), so that sentence splitting can use its abbreviations.
+    const bodyStart = this.header ? (this.header.body?.start ?? this.header.lineEnd) : 0;
+    this.language = languages.identify(text.slice(bodyStart, bodyStart + 2048));
+    this.lexicon = languages.lexicon(this.language);
+    const abbreviations = this.lexicon?.abbreviations ?? languages.abbreviations;
+
+    this.paragraphs = [];
+    for (const l of this.lines) {
+      let start = l.start;
+      if (this.header && l.index === this.header.line) {
+        if (!this.header.body) continue;
+        start = this.header.body.start;
+      }
+      const raw = text.slice(start, l.end);
+      const lead = raw.length - raw.trimStart().length;
+      const trimmed = raw.trim();
+      if (!trimmed) continue;
+      const pStart = start + lead;
+      const index = this.paragraphs.length;
+      this.paragraphs.push({
+        index,
+        line: l.index,
+        start: pStart,
+        end: pStart + trimmed.length,
+        text: trimmed,
+        sentences: splitSentences(trimmed, pStart, index, abbreviations, languages.months),
+      });
+    }
+    this.title = this.paragraphs[0];
+  }
+
+  /** Words of a sentence (cached): letters and marks with internal hyphens, apostrophes and periods. */
+  words(sentence: Sentence): Word[] {
+    let w = this.wordCache.get(sentence.start);
+    if (!w) {
+      w = splitWords(sentence.text, sentence.start);
+      this.wordCache.set(sentence.start, w);
+    }
+    return w;
+  }
+
+  /** The language of a paragraph: its own when it is long enough to tell, else the document's. */
+  paragraphLanguage(p: Paragraph): string {
+    let lang = this.paragraphLanguages.get(p.index);
+    if (lang === undefined) {
+      lang = p.text.length >= 120 ? this.languages.identify(p.text) : this.language;
+      if (lang === 'und') lang = this.language;
+      this.paragraphLanguages.set(p.index, lang);
+    }
+    return lang;
+  }
+
+  lineOf(offset: number): number {
+    return this.lineIndex.positionAt(offset).line;
+  }
+}

@@ -1,0 +1,14 @@
+/** The engine's public surface, shared by the CLI and the language server. Pure: no I/O. */
+export { allRules } from '../rules/index';
+export * from './config';
+export * from './decode';
+export { SeedDocument, splitSentences } from './document';
+export { applyEdits, applyFixes } from './fixes';
+export { LanguageRegistry, DEFAULT_LANGUAGES } from './language';
+export { lint, lintDocument, fixText, hashText, MAX_FIX_PASSES } from './lint';
+export type { LintOptions, LintResult, FixResult, RuleFailure } from './lint';
+export { LineIndex } from './positions';
+export * from './reviewed';
+export type { Rule, RuleContext } from './rule';
+export * from './types';
+export { LANGUAGE_DATA_VERSION } from '../languages/index';

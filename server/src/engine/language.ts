@@ -1,0 +1,154 @@
+/** Language knowledge compiled once per configuration: lexicons per language and language identification. */
+import { franc, francAll } from 'franc';
+import { bundledLanguages, francCodes } from '../languages/index';
+import type { LanguageData } from '../languages/types';
+import { PhraseSet } from './words';
+
+export interface Lexicon {
+  data: LanguageData;
+  stopWords: Set<string>;
+  abbreviations: Set<string>;
+  months: Map<string, number>;
+  yearWords: Set<string>;
+  attributionVerbs: PhraseSet;
+  attributionPrepositions: PhraseSet;
+  vagueSources: PhraseSet;
+  largeNumbers: Map<string, number>;
+  smallNumbers: Map<string, number>;
+  referenceWords: Set<string>;
+  timeWords: Set<string>;
+}
+
+/** Extra words per language from the config, merged into the shipped lists. */
+export type LanguageExtensions = Record<string, Partial<Omit<LanguageData, 'attribution' | 'numberWords'>> & {
+  attribution?: Partial<LanguageData['attribution']>;
+  numberWords?: Partial<LanguageData['numberWords']>;
+}>;
+
+const lower = (xs: readonly string[] | undefined) => (xs ?? []).map((x) => x.toLowerCase().normalize('NFC'));
+const lowerMap = (m: Record<string, number> | undefined) =>
+  new Map(Object.entries(m ?? {}).map(([k, v]) => [k.toLowerCase().normalize('NFC'), v] as const));
+
+function mergeData(base: LanguageData, ext: LanguageExtensions[string] | undefined): LanguageData {
+  if (!ext) return base;
+  const cat = <T>(a: T[] | undefined, b: T[] | undefined) => [...(a ?? []), ...(b ?? [])];
+  return {
+    ...base,
+    stopWords: cat(base.stopWords, ext.stopWords),
+    abbreviations: cat(base.abbreviations, ext.abbreviations),
+    months: { ...base.months, ...ext.months },
+    yearWords: cat(base.yearWords, ext.yearWords),
+    dateKeywords: cat(base.dateKeywords, ext.dateKeywords),
+    referenceWords: cat(base.referenceWords, ext.referenceWords),
+    timeWords: cat(base.timeWords, ext.timeWords),
+    boilerplate: cat(base.boilerplate, ext.boilerplate),
+    attribution: {
+      verbs: cat(base.attribution.verbs, ext.attribution?.verbs),
+      prepositions: cat(base.attribution.prepositions, ext.attribution?.prepositions),
+      vague: cat(base.attribution.vague, ext.attribution?.vague),
+    },
+    numberWords: {
+      large: { ...base.numberWords.large, ...ext.numberWords?.large },
+      small: { ...base.numberWords.small, ...ext.numberWords?.small },
+    },
+  };
+}
+
+function compileLexicon(data: LanguageData): Lexicon {
+  return {
+    data,
+    stopWords: new Set(lower(data.stopWords)),
+    abbreviations: new Set(lower(data.abbreviations)),
+    months: lowerMap(data.months),
+    yearWords: new Set(lower(data.yearWords)),
+    attributionVerbs: new PhraseSet(lower(data.attribution.verbs)),
+    attributionPrepositions: new PhraseSet(lower(data.attribution.prepositions)),
+    vagueSources: new PhraseSet(lower(data.attribution.vague)),
+    largeNumbers: lowerMap(data.numberWords.large),
+    smallNumbers: lowerMap(data.numberWords.small),
+    referenceWords: new Set(lower(data.referenceWords)),
+    timeWords: new Set(lower(data.timeWords)),
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A boilerplate line pattern: `{n}` is a number, runs of spaces match any spacing. */
+function boilerplateSource(pattern: string): string {
+  return pattern
+    .trim()
+    .split('{n}')
+    .map((part) => escapeRegExp(part).replace(/\s+/g, '\\s+'))
+    .join('\\d+(?:[.,]\\d+)*');
+}
+
+/** Languages whose data we ship or can identify: the default whitelist. */
+export const DEFAULT_LANGUAGES = Object.keys(francCodes);
+
+export class LanguageRegistry {
+  readonly lexicons = new Map<string, Lexicon>();
+  /** Month names of every language, to their number: date headers may be in any of them. */
+  readonly months = new Map<string, number>();
+  readonly dateKeywords = new Set<string>(['date']);
+  /** All abbreviations of every language, for the sentence splitter of a document in an unknown language. */
+  readonly abbreviations = new Set<string>();
+  /** One anchored, case-insensitive pattern for page furniture of every language. */
+  readonly boilerplate: RegExp;
+  private readonly francOnly: string[];
+  private readonly fromFranc = new Map<string, string>();
+
+  constructor(whitelist: readonly string[] = DEFAULT_LANGUAGES, extensions: LanguageExtensions = {}) {
+    const allowed = new Set(whitelist);
+    const sources: string[] = [];
+    for (const shipped of bundledLanguages) {
+      const data = mergeData(shipped, extensions[shipped.code]);
+      const lex = compileLexicon(data);
+      // Date headers and boilerplate are recognised in every shipped language, whitelisted or not.
+      for (const [k, v] of lex.months) this.months.set(k, v);
+      for (const k of lower(data.dateKeywords)) this.dateKeywords.add(k);
+      for (const k of lex.abbreviations) this.abbreviations.add(k);
+      for (const b of data.boilerplate) sources.push(boilerplateSource(b));
+      if (allowed.has(data.code)) this.lexicons.set(data.code, lex);
+    }
+    this.boilerplate = new RegExp(`^(?:${sources.join('|')})$`, 'iu');
+    for (const code of allowed) {
+      const f = this.lexicons.get(code)?.data.franc ?? francCodes[code];
+      if (f) {
+        this.fromFranc.set(f, code);
+      }
+    }
+    this.francOnly = [...this.fromFranc.keys()];
+  }
+
+  lexicon(code: string): Lexicon | undefined {
+    return this.lexicons.get(code);
+  }
+
+  /**
+   * The language of a text as an ISO 639-1 code, or 'und' when franc is unsure or the
+   * language is not whitelisted. franc reads at most 2048 characters; so do we.
+   */
+  identify(text: string, minLength = 20): string {
+    const sample = text.length > 2048 ? text.slice(0, 2048) : text;
+    const code = franc(sample, { only: this.francOnly, minLength });
+    return this.fromFranc.get(code) ?? 'und';
+  }
+
+  /** Scores per whitelisted language, best first, as franc gives them (1 = best). */
+  identifyAll(text: string, minLength = 20): Array<[string, number]> {
+    const sample = text.length > 2048 ? text.slice(0, 2048) : text;
+    return francAll(sample, { only: this.francOnly, minLength })
+      .map(([c, s]) => [this.fromFranc.get(c) ?? 'und', s] as [string, number])
+      .filter(([c]) => c !== 'und');
+  }
+
+  /** Shipped lexicons in the same script family as `code`'s relatives, for grouping confusions. */
+  areRelatives(a: string, b: string): boolean {
+    if (a === b) return true;
+    const la = this.lexicons.get(a)?.data.closeRelatives ?? [];
+    const lb = this.lexicons.get(b)?.data.closeRelatives ?? [];
+    return la.includes(b) || lb.includes(a);
+  }
+}

@@ -1,0 +1,132 @@
+/** The engine's entry points: lint a text, and fix it to a fixed point. Pure: no I/O. */
+import type { ResolvedConfig } from './config';
+import { SeedDocument } from './document';
+import { applyFixes } from './fixes';
+import { formatMessage, type RuleContext } from './rule';
+import type { Finding, Fix, Report } from './types';
+
+export interface LintOptions {
+  /** Today's date, for "date in the future"; defaults to the clock. */
+  now?: Date;
+  /** Fingerprints marked as reviewed (from `.seedlint-reviewed.json`): such findings are dropped. */
+  reviewed?: ReadonlySet<string>;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: Error;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  document: SeedDocument;
+  /** Rules that threw: each is also one finding, so the rest of the results still stand. */
+  failures: RuleFailure[];
+}
+
+/** FNV-1a, 53 bits: a short, stable fingerprint of text. */
+export function hashText(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return ((h2 >>> 0) & 0x1fffff).toString(16).padStart(6, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options: LintOptions = {}): LintResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const now = options.now ?? new Date();
+  for (const { rule, severity, severityFromConfig, options: ruleOptions } of config.rules) {
+    const { meta } = rule;
+    const context: RuleContext = {
+      doc,
+      options: ruleOptions,
+      now,
+      report(r: Report) {
+        const template = meta.messages[r.messageId];
+        if (template === undefined) throw new Error(`${meta.id} reported unknown messageId "${r.messageId}"`);
+        if (r.fixes?.length && !meta.fixable) throw new Error(`${meta.id} offered a fix but does not declare fixable`);
+        const start = Math.max(0, Math.min(r.start, doc.text.length));
+        const end = Math.max(start, Math.min(r.end, doc.text.length));
+        const line = doc.lines[doc.lineOf(start)];
+        const fingerprint = `${meta.id}:${hashText(r.fingerprintText ?? `${line.text}\u0000${doc.text.slice(start, end)}`)}`;
+        if (options.reviewed?.has(fingerprint)) return;
+        findings.push({
+          ruleId: meta.id,
+          category: meta.category,
+          messageId: r.messageId,
+          message: formatMessage(template, r.data),
+          severity: severityFromConfig ? severity : (r.severity ?? severity),
+          start,
+          end,
+          fixes: r.fixes ?? [],
+          fingerprint,
+        });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      failures.push({ ruleId: meta.id, error });
+      findings.push({
+        ruleId: meta.id,
+        category: meta.category,
+        messageId: 'ruleFailed',
+        message: `Rule ${meta.id} failed on this document and was skipped: ${error.message}`,
+        severity: 'error',
+        start: 0,
+        end: 0,
+        fixes: [],
+      });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, document: doc, failures };
+}
+
+export function lint(text: string, config: ResolvedConfig, options: LintOptions = {}): LintResult {
+  return lintDocument(new SeedDocument(text, config.languages), config, options);
+}
+
+export interface FixResult {
+  text: string;
+  /** Fixes applied over all passes. */
+  applied: Fix[];
+  passes: number;
+  /** Findings of the final text. */
+  result: LintResult;
+}
+
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies safe fixes (or those `select` picks) in passes until none applies, at most
+ * MAX_FIX_PASSES times: a fix may only become possible once an overlapping one has landed.
+ */
+export function fixText(
+  text: string,
+  config: ResolvedConfig,
+  options: LintOptions & { select?: (f: Finding, fix: Fix) => boolean } = {},
+): FixResult {
+  const select = options.select ?? ((_f: Finding, fix: Fix) => fix.safe);
+  const applied: Fix[] = [];
+  let current = text;
+  let result = lint(current, config, options);
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const fixes = result.findings.flatMap((f) => f.fixes.filter((fix) => select(f, fix)).slice(0, 1));
+    if (fixes.length === 0) break;
+    const pass = applyFixes(current, fixes);
+    if (pass.applied.length === 0 || pass.text === current) break;
+    passes++;
+    applied.push(...pass.applied);
+    current = pass.text;
+    result = lint(current, config, options);
+  }
+  return { text: current, applied, passes, result };
+}

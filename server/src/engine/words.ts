@@ -1,0 +1,81 @@
+/** Word-level helpers shared by the document model and the lexicons. */
+
+/** A run of letters and marks, with internal apostrophes, hyphens and periods kept inside a word. */
+export const WORD_RE = /[\p{L}\p{M}]+(?:['’\-.][\p{L}\p{M}]+)*/gu;
+
+export interface Word {
+  start: number;
+  end: number;
+  /** Lowercased, NFC. */
+  lower: string;
+}
+
+/** Words of `text`, offsets relative to `base`. */
+export function splitWords(text: string, base = 0): Word[] {
+  const out: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text))) {
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, lower: normalizeWord(m[0]) });
+  }
+  return out;
+}
+
+export function normalizeWord(word: string): string {
+  // Curly apostrophes are the same letter for matching: "d’après" = "d'après".
+  // Turkish İ lowercases to i + U+0307; the lists hold plain i.
+  const lower = word.toLowerCase().replace(/’/g, "'").replace(/i\u0307/g, 'i');
+  // NFC is costly; only strings with combining marks need it.
+  return /[\u0300-\u036f]/.test(lower) ? lower.normalize('NFC') : lower;
+}
+
+/**
+ * A set of words and multi-word phrases, matched on word sequences. Built once per lexicon.
+ * Phrase entries may contain periods ("f.eks", "mia.") and apostrophes; they are split like text.
+ */
+export class PhraseSet {
+  private readonly byFirst = new Map<string, string[][]>();
+  readonly size: number;
+
+  constructor(entries: Iterable<string>) {
+    let n = 0;
+    for (const entry of entries) {
+      const parts = splitWords(entry).map((w) => w.lower);
+      if (parts.length === 0) continue;
+      const list = this.byFirst.get(parts[0]) ?? [];
+      list.push(parts);
+      this.byFirst.set(parts[0], list);
+      n++;
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    this.size = n;
+  }
+
+  /** Length in words of the longest phrase starting at words[i], or 0. */
+  matchAt(words: readonly Word[], i: number): number {
+    const candidates = this.byFirst.get(words[i].lower);
+    if (!candidates) return 0;
+    for (const parts of candidates) {
+      if (i + parts.length > words.length) continue;
+      let ok = true;
+      for (let k = 1; k < parts.length; k++) {
+        if (words[i + k].lower !== parts[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return parts.length;
+    }
+    return 0;
+  }
+
+  /** Index of the first word where a phrase matches, or -1. */
+  findIn(words: readonly Word[]): number {
+    for (let i = 0; i < words.length; i++) if (this.matchAt(words, i)) return i;
+    return -1;
+  }
+
+  has(word: string): boolean {
+    return this.byFirst.get(word)?.some((p) => p.length === 1) ?? false;
+  }
+}

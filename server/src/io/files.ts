@@ -1,0 +1,158 @@
+/** File system work for the CLI: finding seed files, reading them safely, writing atomically. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+export const DEFAULT_INCLUDE = ['**/*.txt'];
+
+export interface WalkProblem {
+  path: string;
+  message: string;
+}
+
+export interface Collected {
+  files: string[];
+  problems: WalkProblem[];
+  /** Arguments that matched nothing (a usage error). */
+  missing: string[];
+}
+
+const GLOB_MAGIC = /[*?[\]{}]/;
+
+function describeError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return err.message ?? String(e);
+  }
+}
+
+export { describeError };
+
+/** Every file below `dir` whose path relative to `base` matches include and not exclude. */
+function walk(dir: string, base: string, include: string[], exclude: string[], out: Collected, seen: Set<string>): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (e) {
+    out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
+    return;
+  }
+  if (seen.has(real)) return; // a symlink loop, or a directory reached twice
+  seen.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    const rel = path.relative(base, full).split(path.sep).join('/');
+    if (ALWAYS_EXCLUDED.some((g) => minimatch(rel + '/', g, { dot: true })) || exclude.some((g) => minimatch(rel, g, { dot: true }))) continue;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (e) {
+        out.problems.push({ path: full, message: `cannot follow symbolic link: ${describeError(e)}` });
+        continue;
+      }
+    }
+    if (isDir) walk(full, base, include, exclude, out, seen);
+    else if (isFile && include.some((g) => minimatch(rel, g, { dot: true }))) out.files.push(full);
+  }
+}
+
+/**
+ * Turns CLI arguments (files, directories, globs) into a sorted list of files. Explicit files are
+ * taken whatever their name; directories are walked with the include/exclude globs.
+ */
+export function collectFiles(args: string[], cwd: string, base: string, include: string[], exclude: string[]): Collected {
+  const out: Collected = { files: [], problems: [], missing: [] };
+  const seen = new Set<string>();
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      if (GLOB_MAGIC.test(arg)) {
+        const before = out.files.length;
+        const prefix = arg.split('/').findIndex((part) => GLOB_MAGIC.test(part));
+        const root = path.resolve(cwd, arg.split('/').slice(0, prefix).join('/') || '.');
+        const pattern = path.relative(root, abs).split(path.sep).join('/');
+        walk(root, root, [pattern], exclude, out, new Set());
+        if (out.files.length === before) out.missing.push(`${arg}: no file matches`);
+        continue;
+      }
+      out.missing.push(`${arg}: ${describeError(e)}`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = out.files.length;
+      walk(abs, abs.startsWith(base + path.sep) || abs === base ? base : abs, include, exclude, out, seen);
+      if (out.files.length === before) out.missing.push(`${arg}: no seed files (${include.join(', ')}) in this directory`);
+    } else out.files.push(abs);
+  }
+  out.files = [...new Set(out.files)].sort();
+  return out;
+}
+
+/**
+ * Writes `data` to `file` through a temporary file in the same directory and a rename, keeping
+ * the file's mode. On any error the original is left as it was and the temporary file removed.
+ */
+export function writeFileAtomic(file: string, data: Uint8Array | string): void {
+  const target = fs.realpathSync(file);
+  const st = fs.statSync(target);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.seedlint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.chmodSync(tmp, st.mode & 0o7777);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
+
+/** Whether `file` (after following links) lies inside `root`. */
+export function isInside(root: string, file: string): boolean {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = fs.realpathSync(file);
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return false;
+  }
+  return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
+}

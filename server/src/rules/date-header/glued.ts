@@ -1,0 +1,38 @@
+import { defineRule } from '../../engine/rule';
+import { lineBreakOf } from './util';
+
+export default defineRule({
+  meta: {
+    id: 'date-header/glued',
+    category: 'date-header',
+    defaultSeverity: 'error',
+    description: 'The date header stands alone on its line; the article starts on the next one.',
+    fixable: true,
+    messages: {
+      glued: 'The article text is glued to the date header: it must start on the next line.',
+    },
+  },
+  docs: `A scraper that lost a line break leaves the article's first sentence on the header line
+(\`date 2024-10 Sekretari i Mbrojtjes ...\`). Readers then take the sentence as part of the date, or drop it.
+
+The finding spans the gap after the date and the first word of the text.
+
+**Fix** (safe): replace the whitespace between the date and the text with a line break; nothing else changes.`,
+  check({ doc, report }) {
+    const header = doc.header;
+    if (!header?.body) return;
+    const firstWord = /^\S+/.exec(doc.text.slice(header.body.start, header.body.end))![0];
+    report({
+      messageId: 'glued',
+      start: header.date.end,
+      end: header.body.start + firstWord.length,
+      fixes: [
+        {
+          title: 'Move the article text to the next line',
+          edits: [{ start: header.date.end, end: header.body.start, text: lineBreakOf(doc) }],
+          safe: true,
+        },
+      ],
+    });
+  },
+});

@@ -1,0 +1,102 @@
+import { formatIso, isValidDate } from '../../engine/header';
+import { defineRule } from '../../engine/rule';
+import type { Fix } from '../../engine/types';
+import type { SeedDocument } from '../../engine/document';
+import { firstLineRange, lineBreakOf, wholeLineRange } from './util';
+
+/** Full dates (day, month, year) the text names, in ISO form, deduplicated. */
+export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: number }> {
+  const found = new Map<string, number>();
+  const months = doc.languages.months;
+  const add = (y: number, m: number | undefined, d: number, offset: number) => {
+    if (m && isValidDate(y, m, d) && y >= 1900 && y <= 2100) {
+      const iso = formatIso({ year: y, month: m, day: d });
+      if (!found.has(iso)) found.set(iso, doc.lineOf(offset) + 1);
+    }
+  };
+  const text = doc.text;
+  // 28 October 2024, 28. oktober 2024, 24 shkurt të vitit 2022 (up to two short words between).
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\d{1,2})\.?\s+(\p{L}+)\.?,?(?:\s+\p{L}{1,6}){0,2}\s+(\d{4})(?![\p{N}])/gu)) {
+    add(+m[3], months.get(m[2].toLowerCase()), +m[1], m.index!);
+  }
+  // October 28, 2024
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\p{N}])/gu)) {
+    add(+m[3], months.get(m[1].toLowerCase()), +m[2], m.index!);
+  }
+  // 2024-10-28 and 28.10.2024
+  for (const m of text.matchAll(/(?<![\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu)) add(+m[1], +m[2], +m[3], m.index!);
+  for (const m of text.matchAll(/(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/gu)) add(+m[3], +m[2], +m[1], m.index!);
+  return [...found].map(([iso, line]) => ({ iso, line }));
+}
+
+export default defineRule({
+  meta: {
+    id: 'date-header/missing',
+    category: 'date-header',
+    defaultSeverity: 'error',
+    description: 'The first line must be a date header, `date YYYY-MM-DD`.',
+    fixable: true,
+    messages: {
+      missing: 'The file has no date header: its first line must be `date YYYY-MM-DD`.',
+      misplaced: 'The date header is on line {line}: it must be the first line.',
+      placeholder: 'The date header is a placeholder: fill in the article\'s date.',
+    },
+  },
+  docs: `Every seed file starts with a date header: \`date\`, one space and the article's date in ISO 8601
+(\`date 2024-10-28\`), alone on the first line. The date is what downstream tools sort and filter by.
+
+Reported on line 1 when the file has no header, when the header stands on a later line, and when the
+header is still the placeholder \`date YYYY-MM-DD\`.
+
+**Fixes.** A misplaced header is moved to line 1 (safe). A missing header is inserted as the placeholder
+\`date YYYY-MM-DD\` (safe: it stays flagged until someone fills it in). When the text names exactly one
+full date, inserting a header with that date is offered too, as an unsafe fix: a date in the text is not
+always the publication date.
+
+\`\`\`text
+Rusland bekræfter: Nordkoreanske soldater kæmper i Ukraine!   <- no header
+\`\`\``,
+  check({ doc, report }) {
+    const header = doc.header;
+    const eol = lineBreakOf(doc);
+    if (header?.date.format === 'placeholder') {
+      const fixes: Fix[] = [];
+      const candidates = datesNamedInText(doc);
+      if (candidates.length === 1) {
+        fixes.push({
+          title: `Use the date named on line ${candidates[0].line}: ${candidates[0].iso}`,
+          edits: [{ start: header.date.start, end: header.date.end, text: candidates[0].iso }],
+          safe: false,
+        });
+      }
+      report({ messageId: 'placeholder', start: header.date.start, end: header.date.end, fixes });
+      return;
+    }
+    if (header) return;
+    const range = firstLineRange(doc);
+    if (doc.headerLikeLines.length > 0) {
+      const index = doc.headerLikeLines[0];
+      const line = doc.lines[index];
+      const fix: Fix = {
+        title: `Move the date header from line ${index + 1} to line 1`,
+        edits: [
+          { start: 0, end: 0, text: line.text.trim() + eol },
+          { ...wholeLineRange(doc, index), text: '' },
+        ],
+        safe: true,
+      };
+      report({ messageId: 'misplaced', data: { line: index + 1 }, ...range, fixes: [fix] });
+      return;
+    }
+    const fixes: Fix[] = [{ title: 'Insert a placeholder date header', edits: [{ start: 0, end: 0, text: `date YYYY-MM-DD${eol}` }], safe: true }];
+    const candidates = datesNamedInText(doc);
+    if (candidates.length === 1) {
+      fixes.unshift({
+        title: `Insert a date header with the date named on line ${candidates[0].line}: ${candidates[0].iso}`,
+        edits: [{ start: 0, end: 0, text: `date ${candidates[0].iso}${eol}` }],
+        safe: false,
+      });
+    }
+    report({ messageId: 'missing', ...range, fixes });
+  },
+});
