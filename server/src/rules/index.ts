@@ -9,6 +9,8 @@ import dateMissing from './date-header/missing';
 import dateMonthPrecision from './date-header/month-precision';
 import dateNonIso from './date-header/non-iso';
 import dateWhitespace from './date-header/whitespace';
+import { garbledRules } from './garbled/index';
+import { figureRules } from './unattributed-figure/index';
 
 export const allRules: Rule[] = [
   dateMissing,
@@ -20,4 +22,6 @@ export const allRules: Rule[] = [
   dateMonthPrecision,
   dateFuture,
   dateDuplicate,
+  ...figureRules,
+  ...garbledRules,
 ];

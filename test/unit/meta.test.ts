@@ -1,0 +1,79 @@
+/** The project's own invariants: every rule is documented, tested and uniquely named; generated docs are current. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules } from '../../server/src/engine/index';
+import { bundledLanguages } from '../../server/src/languages/index';
+import { expectedFiles, readmeWithTable } from '../../scripts/rule-docs';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function testSources(): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.test.ts')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(ROOT, 'test', 'unit'));
+  return out.join('\n');
+}
+
+describe('rule metadata', () => {
+  it('ids are unique and shaped <category>/<name>, matching the module path', () => {
+    const ids = allRules.map((r) => r.meta.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate rule ids');
+    for (const r of allRules) {
+      assert.match(r.meta.id, /^[a-z-]+\/[a-z0-9-]+$/);
+      assert.equal(r.meta.id.split('/')[0], r.meta.category);
+      assert.ok(fs.existsSync(path.join(ROOT, 'server/src/rules', `${r.meta.id}.ts`)), `${r.meta.id}: no module at server/src/rules/${r.meta.id}.ts`);
+    }
+  });
+
+  it('every rule has a one-line description, docs, messages and a test', () => {
+    const tests = testSources();
+    for (const r of allRules) {
+      assert.ok(r.meta.description.length > 10 && !r.meta.description.includes('\n'), `${r.meta.id}: description`);
+      assert.ok(r.docs.trim().length > 80, `${r.meta.id}: docs too short`);
+      assert.ok(Object.keys(r.meta.messages).length > 0, `${r.meta.id}: no messages`);
+      for (const [id, text] of Object.entries(r.meta.messages)) assert.ok(text.trim().length > 0, `${r.meta.id}: empty message ${id}`);
+      assert.ok(['error', 'warning', 'info'].includes(r.meta.defaultSeverity));
+      const base = r.meta.id.split('/')[1];
+      assert.ok(tests.includes(r.meta.id) || new RegExp(`rules/${r.meta.category}/${base}'`).test(tests), `${r.meta.id}: no test under test/unit names it`);
+    }
+  });
+
+  it('docs/rules and the README table are current (npm run docs)', () => {
+    for (const [file, text] of expectedFiles(ROOT)) {
+      assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is missing: run npm run docs`);
+      assert.equal(fs.readFileSync(file, 'utf8'), text, `${path.relative(ROOT, file)} is stale: run npm run docs`);
+    }
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.equal(readme, readmeWithTable(readme), 'the README rules table is stale: run npm run docs');
+  });
+});
+
+describe('language data', () => {
+  const listFields = ['closeRelatives', 'stopWords', 'abbreviations', 'yearWords', 'dateKeywords', 'referenceWords', 'timeWords', 'boilerplate'] as const;
+  for (const lang of bundledLanguages) {
+    it(`${lang.code}.json has every field, lowercase NFC words and no duplicates`, () => {
+      assert.match(lang.code, /^[a-z]{2}$/);
+      assert.match(lang.franc, /^[a-z]{3}$/);
+      for (const f of listFields) {
+        assert.ok(Array.isArray(lang[f]), `${f} is not a list`);
+        const words = lang[f] as string[];
+        assert.equal(new Set(words).size, words.length, `${f} has duplicates`);
+        for (const w of words) {
+          assert.equal(w, w.normalize('NFC'), `${f}: "${w}" is not NFC`);
+          if (f !== 'boilerplate') assert.equal(w, w.toLowerCase(), `${f}: "${w}" is not lowercase`);
+        }
+      }
+      for (const f of ['verbs', 'prepositions', 'vague'] as const) assert.ok(lang.attribution[f].length > 0, `attribution.${f} is empty`);
+      for (const [k, v] of Object.entries(lang.months)) assert.ok(Number.isInteger(v) && v >= 1 && v <= 12, `month ${k}`);
+      assert.deepEqual([...new Set(Object.values(lang.months))].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      assert.ok(Object.keys(lang.numberWords.large).length > 0);
+    });
+  }
+});
