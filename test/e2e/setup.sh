@@ -50,7 +50,7 @@ SUDO=
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 for p in ripgrep libkrb5-dev; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)

@@ -53,7 +53,7 @@ function matchedQuotes(text: string): Array<[number, number]> {
     const c = text[i];
     if (!QUOTE_CHARS.has(c)) continue;
     const top = stack[stack.length - 1];
-    const closes = OPENERS_FOR[c];
+    const closes = OPENERS_FOR[c] ?? ''; // „ only opens
     if (top && closes.includes(top[0])) {
       stack.pop();
       pairs.push([top[1], i]);

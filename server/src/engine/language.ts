@@ -1,8 +1,11 @@
 /** Language knowledge compiled once per configuration: lexicons per language and language identification. */
-import { franc, francAll } from 'franc';
+import { francAll } from 'franc';
 import { bundledLanguages, francCodes } from '../languages/index';
 import type { LanguageData } from '../languages/types';
-import { PhraseSet } from './words';
+import { PhraseSet, splitWords } from './words';
+
+/** Texts at least this long are identified by franc alone (it is reliable there). */
+const LONG_ENOUGH_FOR_FRANC = 400;
 
 export interface Lexicon {
   data: LanguageData;
@@ -132,8 +135,74 @@ export class LanguageRegistry {
    */
   identify(text: string, minLength = 20): string {
     const sample = text.length > 2048 ? text.slice(0, 2048) : text;
-    const code = franc(sample, { only: this.francOnly, minLength });
-    return this.fromFranc.get(code) ?? 'und';
+    const ranked = francAll(sample, { only: this.francOnly, minLength })
+      .filter(([c]) => c !== 'und')
+      .map(([c]) => this.fromFranc.get(c) ?? 'und');
+    const top = ranked[0] ?? 'und';
+    if (sample.length >= LONG_ENOUGH_FOR_FRANC) return this.withData(top, ranked);
+    // Short texts: franc alone confuses relatives (pt/gl, ru/bg, pl/hr); stop words settle it.
+    const hits = this.stopWordHits(sample);
+    let best = 'und';
+    let bestHits = 0;
+    let tie = false;
+    for (const [code, n] of hits) {
+      if (n > bestHits) {
+        best = code;
+        bestHits = n;
+        tie = false;
+      } else if (n === bestHits) tie = true;
+    }
+    const topHits = hits.get(this.withData(top, ranked)) ?? 0;
+    // Clear word evidence beats franc's guess; on a tie, franc's ranking decides among the best.
+    if (!tie && bestHits > topHits && (bestHits >= 2 || topHits === 0)) return best;
+    if (tie && bestHits > topHits) {
+      const tied = new Set([...hits].filter(([, n]) => n === bestHits).map(([c]) => c));
+      const pick = ranked.map((c) => this.withData(c, ranked)).find((c) => tied.has(c));
+      if (pick) return pick;
+    }
+    return this.withData(top, ranked);
+  }
+
+  /** Words of every whitelisted language with data (stop words, cues, months, number words), to their languages. */
+  private vocabularyIndex?: Map<string, string[]>;
+
+  private get vocabulary(): Map<string, string[]> {
+    if (this.vocabularyIndex) return this.vocabularyIndex;
+    const index = new Map<string, string[]>();
+    for (const [code, lex] of this.lexicons) {
+      const d = lex.data;
+      const words = new Set<string>([
+        ...lex.stopWords,
+        ...lex.months.keys(),
+        ...lex.largeNumbers.keys(),
+        ...lex.smallNumbers.keys(),
+        ...[...d.attribution.verbs, ...d.attribution.prepositions, ...d.attribution.vague].flatMap((p) => splitWords(p).map((w) => w.lower)),
+      ]);
+      for (const w of words) {
+        const list = index.get(w);
+        if (list) list.push(code);
+        else index.set(w, [code]);
+      }
+    }
+    return (this.vocabularyIndex = index);
+  }
+
+  /** How many words of `text` belong to each whitelisted language's vocabulary. */
+  stopWordHits(text: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    const vocabulary = this.vocabulary;
+    for (const w of splitWords(text)) {
+      const langs = vocabulary.get(w.lower);
+      if (langs) for (const code of langs) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** A language without data maps to a close relative that has data (gl -> pt, nn -> nb). */
+  withData(code: string, ranked: readonly string[] = []): string {
+    if (code === 'und' || this.lexicons.has(code)) return code;
+    const relatives = [...this.lexicons].filter(([, lex]) => lex.data.closeRelatives.includes(code)).map(([c]) => c);
+    return ranked.find((c) => relatives.includes(c)) ?? relatives[0] ?? code;
   }
 
   /** Scores per whitelisted language, best first, as franc gives them (1 = best). */

@@ -23,6 +23,7 @@ import sv from './sv.json';
 import tr from './tr.json';
 import uk from './uk.json';
 import iso639 from './iso639.json';
+import universalData from './universal.json';
 
 export const bundledLanguages: LanguageData[] = [
   bs, cs, da, de, el, en, es, fr, hr, id, it, nb, nl, pl, pt, ro, ru, sq, sr, sv, tr, uk,
@@ -32,6 +33,9 @@ export const bundledLanguages: LanguageData[] = [
 export const francCodes: Record<string, string> = Object.fromEntries(
   Object.entries(iso639).filter(([k]) => !k.startsWith('$')),
 ) as Record<string, string>;
+
+/** Language-independent figure knowledge: currency signs and percent words. */
+export const universal = universalData as { currencyBefore: string[]; currencyAfter: string[]; percentAfter: string[]; percentBefore: string[] };
 
 /** Bump when any data file changes: it is part of the CLI cache key. */
 export const LANGUAGE_DATA_VERSION = 1;

@@ -1,0 +1,358 @@
+/**
+ * Figures and their attribution, computed once per document and shared by the two figure rules.
+ * A figure is a quantity in a sentence; it is attributed when its sentence names a source.
+ */
+import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
+import type { Lexicon } from '../../engine/language';
+import type { Word } from '../../engine/words';
+import { normalizeWord } from '../../engine/words';
+import { universal } from '../../languages/index';
+
+export interface Figure {
+  start: number;
+  end: number;
+  text: string;
+  /** The quantity it stands for, as far as it can be read. */
+  value: number;
+}
+
+export type Attribution =
+  | { kind: 'source'; cue: string }
+  | { kind: 'vague'; cue: string }
+  | { kind: 'none' };
+
+export interface SentenceFigures {
+  sentence: Sentence;
+  figures: Figure[];
+  attribution: Attribution;
+}
+
+export interface FigureOptions {
+  /** Plain counts below this are not figures ("two countries"). */
+  minimumCount: number;
+}
+
+const SPACE_GROUP = '[ \\u00a0\\u202f\\u2009]';
+/** A numeral: grouped thousands (1.500, 3,000, 12 000), decimals (2,5), plain digits; optionally a range. */
+const NUMBER = `(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:${SPACE_GROUP}\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)`;
+const NUMERAL_RE = new RegExp(`(?<![\\p{L}\\p{N}_])${NUMBER}(?:\\s?[-–]\\s?${NUMBER})?`, 'gu');
+const DATE_RE = /(?<![\p{N}])(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\p{N}])/gu;
+const TIME_RE = /(?<![\p{N}])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?h\s?\d{2}|\d{1,2}[.:]\d{2}(?=\s?(?:h|uhr|uur|hod|horas?|sati|saat)\b))(?![\p{N}])/giu;
+const VERSION_RE = /(?<![\p{N}])\d+\.\d+\.\d+(?:\.\d+)*(?![\p{N}])/gu;
+const PHONE_RE = /(?:\+\d{1,3}[ -]?)?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}/g;
+
+function parseNumber(text: string): number {
+  const first = text.split(/\s?[-–]\s?(?=\d)/).pop()!; // a range counts as its upper end
+  let t = first.replace(/[ \u00a0\u202f\u2009]/g, '');
+  const dots = (t.match(/\./g) ?? []).length;
+  const commas = (t.match(/,/g) ?? []).length;
+  if (dots && commas) t = t.lastIndexOf(',') > t.lastIndexOf('.') ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  else if (dots > 1 || (dots === 1 && /\.\d{3}$/.test(t))) t = t.replace(/\./g, '');
+  else if (commas > 1 || (commas === 1 && /,\d{3}$/.test(t))) t = t.replace(/,/g, '');
+  else t = t.replace(',', '.');
+  return parseFloat(t);
+}
+
+const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+const CURRENCY_BEFORE = lowerSet(universal.currencyBefore);
+const CURRENCY_AFTER = lowerSet(universal.currencyAfter);
+const PERCENT_AFTER = lowerSet(universal.percentAfter);
+const PERCENT_BEFORE = lowerSet(universal.percentBefore);
+const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length);
+const CURRENCY_AFTER_LIST = longestFirst(CURRENCY_AFTER);
+const PERCENT_AFTER_LIST = longestFirst(PERCENT_AFTER);
+
+/** The longest entry of `list` that `text` starts with, ending at a word boundary. */
+function startsWithEntry(text: string, list: string[]): string | undefined {
+  const lower = text.toLowerCase();
+  for (const entry of list) {
+    if (!lower.startsWith(entry)) continue;
+    const after = text.charAt(entry.length);
+    if (!after || !/[\p{L}\p{N}]/u.test(after) || !/[\p{L}]$/u.test(entry)) return text.slice(0, entry.length);
+  }
+  return undefined;
+}
+
+/** The ranges of `re`'s matches in `text`. */
+function ranges(re: RegExp, text: string): Array<[number, number]> {
+  re.lastIndex = 0;
+  const out: Array<[number, number]> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const overlaps = (rs: Array<[number, number]>, s: number, e: number) => rs.some(([a, b]) => a < e && s < b);
+
+/** Words of a sentence, positions relative to the sentence. */
+function relativeWords(words: Word[], base: number): Word[] {
+  return words.map((w) => ({ ...w, start: w.start - base, end: w.end - base }));
+}
+
+function wordBefore(words: Word[], pos: number): Word | undefined {
+  let found: Word | undefined;
+  for (const w of words) {
+    if (w.end <= pos) found = w;
+    else break;
+  }
+  return found;
+}
+
+function wordAfter(words: Word[], pos: number): Word | undefined {
+  return words.find((w) => w.start >= pos);
+}
+
+interface LexiconView {
+  months: (w: string) => boolean;
+  yearWord: (w: string) => boolean;
+  reference: (w: string) => boolean;
+  time: (w: string) => boolean;
+  large: (w: string) => number | undefined;
+  small: (w: string) => number | undefined;
+}
+
+/** "l'articolo" -> "articolo", "d'août" -> "août": elided articles are not part of the word. */
+function elided(word: string): string {
+  const i = word.lastIndexOf("'");
+  return i >= 0 && i <= 3 ? word.slice(i + 1) : word;
+}
+
+function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconView {
+  const any = <T>(f: (l: Lexicon) => T | undefined) => {
+    for (const l of lexicons) {
+      const v = f(l);
+      if (v !== undefined && v !== false) return v;
+    }
+    return undefined;
+  };
+  return {
+    months: (w) => (lexicons.length ? Boolean(any((l) => l.months.has(elided(w)))) : allMonths.has(elided(w))),
+    yearWord: (w) => Boolean(any((l) => l.yearWords.has(elided(w)))),
+    reference: (w) => Boolean(any((l) => l.referenceWords.has(elided(w)))),
+    time: (w) => Boolean(any((l) => l.timeWords.has(elided(w)))),
+    large: (w) => any((l) => l.largeNumbers.get(w)),
+    small: (w) => any((l) => l.smallNumbers.get(w)),
+  };
+}
+
+/** Figures of one sentence. Offsets in the result are document offsets. */
+export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView, options: FigureOptions): Figure[] {
+  const text = sentence.text;
+  const base = sentence.start;
+  const ws = relativeWords(words, base);
+  const excluded = [...ranges(DATE_RE, text), ...ranges(TIME_RE, text), ...ranges(VERSION_RE, text)];
+  for (const [s, e] of ranges(PHONE_RE, text)) {
+    const digits = text.slice(s, e);
+    // A phone number: groups that are not thousands groups, or a leading +.
+    if (digits.startsWith('+') || !/^\d{1,3}(?:[ \u00a0]\d{3})+$/.test(digits)) excluded.push([s, e]);
+  }
+  const figures: Figure[] = [];
+  const consumed = new Set<number>(); // word starts taken by a numeral figure
+  NUMERAL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMERAL_RE.exec(text))) {
+    let start = m.index;
+    let end = start + m[0].length;
+    const raw = m[0];
+    if (overlaps(excluded, start, end)) continue;
+    const before = text.slice(Math.max(0, start - 3), start);
+    const after = text.slice(end, end + 2);
+    // Glued to letters: ordinals (2nd), codes (G20, F-16, COVID-19), compounds (45-year-old).
+    if (/[\p{L}]$/u.test(before.slice(-1)) || /[\p{L}]-$/u.test(before.slice(-2)) || /^[\p{L}]/u.test(after) || /^-\p{L}/u.test(after)) continue;
+    if (/[#№§]\s?$/.test(before) || /^°/.test(after)) continue;
+    if (/^0\d/.test(raw)) continue; // a leading zero: a phone number or a code, not a quantity
+    // "5. plads", "3. Mai": an ordinal before a lower-case word or a month.
+    const ordinal = /^\.\s+(\p{L}+)/u.exec(text.slice(end, end + 30));
+    if (ordinal && /^\d{1,3}$/.test(raw) && (ordinal[1] === ordinal[1].toLowerCase() || lex.months(normalizeWord(ordinal[1])))) continue;
+    const prev = wordBefore(ws, start);
+    const next = wordAfter(ws, end);
+    const gapBefore = prev ? text.slice(prev.end, start) : '';
+    const gapAfter = next ? text.slice(end, next.start) : '';
+    const prevAdjacent = prev && /^\.?\s{0,2}$/.test(gapBefore);
+    const nextAdjacent = next && /^\s{1,2}$|^\.\s$/.test(gapAfter);
+    if (prev && /^\s+$/.test(gapBefore) && lex.months(prev.lower)) continue; // October 28, august 2022
+    if (prevAdjacent && (lex.reference(prev.lower) || lex.time(prev.lower))) continue; // nr. 5, kl. 10
+    if (nextAdjacent && (lex.months(next.lower) || lex.time(next.lower))) continue; // 28 tetor, 10 Uhr
+    if (next && nextAdjacent && next.lower.length <= 3) {
+      // "24 de febrero", "3 de mayo": one short connector word before a month.
+      const after = wordAfter(ws, next.end);
+      if (after && /^\s+$/.test(text.slice(next.end, after.start)) && lex.months(after.lower)) continue;
+    }
+    let value = parseNumber(raw);
+    let marked = false; // a percent, currency or number word makes it a figure whatever its size
+    // Number word after: 3 mijë, 2 billion, 12 mln, €3 mia.
+    if (next && /^\s{1,2}$/.test(gapAfter)) {
+      const mult = lex.large(next.lower);
+      if (mult !== undefined) {
+        value *= mult;
+        end = next.end;
+        if (text[end] === '.' && /^[\p{L}]{2,4}$/u.test(next.lower) && !/^\.\s*$/.test(text.slice(end))) end++;
+        consumed.add(next.start);
+        marked = true;
+      }
+    }
+    const rest = text.slice(end);
+    const spaced = /^[ \u00a0\u202f]?/.exec(rest)![0].length;
+    const percent = startsWithEntry(rest.slice(spaced), PERCENT_AFTER_LIST);
+    if (percent) {
+      end += spaced + percent.length;
+      marked = true;
+    } else {
+      const currency = startsWithEntry(rest.slice(spaced), CURRENCY_AFTER_LIST);
+      if (currency) {
+        end += spaced + currency.length;
+        marked = true;
+      }
+    }
+    const head = text.slice(Math.max(0, start - 4), start);
+    const sym = /(r\$|us\$|[€$£¥₽₺₴₹₩%])\s?$/iu.exec(head);
+    if (sym) {
+      start -= sym[0].length;
+      marked = true;
+    } else if (prev && prevAdjacent && /^\s$/.test(gapBefore) && (CURRENCY_BEFORE.has(prev.lower) || PERCENT_BEFORE.has(prev.lower))) {
+      start = prev.start;
+      marked = true;
+    }
+    // A plain four-digit number from 1800 to 2100 is a year; so is any number after a year word.
+    if (!marked && /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100) continue;
+    // Next to a year word only a four-digit number is a year: "vitit 1453"; "в этом году 300" is a count.
+    if (!marked && /^\d{4}$/.test(raw) && ((prevAdjacent && lex.yearWord(prev.lower)) || (nextAdjacent && lex.yearWord(next.lower)))) continue;
+    if (!marked && !(value >= options.minimumCount)) continue;
+    figures.push({ start: base + start, end: base + end, text: text.slice(start, end), value });
+  }
+  // Spelled quantities: "otte millioner", "mijëra", "twenty soldiers".
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (consumed.has(w.start)) continue;
+    const mult = lex.large(w.lower);
+    if (mult !== undefined) {
+      let start = w.start;
+      let value = mult;
+      let k = i - 1;
+      // Spelled numbers before it belong to it: "otte millioner", "two hundred thousand".
+      while (k >= 0 && /^\s+$/.test(text.slice(ws[k].end, ws[k + 1].start)) && lex.small(ws[k].lower) !== undefined) {
+        value = (lex.small(ws[k].lower) ?? 1) * mult;
+        start = ws[k].start;
+        k--;
+      }
+      // Inside a numeral figure already ("3 mijë" was taken above).
+      if (figures.some((f) => f.start - base <= w.start && w.end <= f.end - base)) continue;
+      let end = w.end;
+      // "hundreds of thousands", "centenas de milhares": one quantity.
+      const of = ws[i + 1];
+      const then = ws[i + 2];
+      if (of && then && of.lower.length <= 3 && lex.large(then.lower) !== undefined && /^\s+$/.test(text.slice(w.end, of.start)) && /^\s+$/.test(text.slice(of.end, then.start))) {
+        end = then.end;
+        value *= lex.large(then.lower)!;
+        consumed.add(then.start);
+        i += 2;
+      }
+      if (text[end] === '.' && w.lower.length <= 4 && /\S/.test(text.slice(end + 1, end + 3))) end++;
+      figures.push({ start: base + start, end: base + end, text: text.slice(start, end), value });
+      continue;
+    }
+    const small = lex.small(w.lower);
+    if (small !== undefined && small >= options.minimumCount) {
+      const next = ws[i + 1];
+      if (next && lex.large(next.lower) !== undefined) continue; // part of the spelled quantity that follows
+      if (next && lex.months(next.lower)) continue;
+      figures.push({ start: base + w.start, end: base + w.end, text: text.slice(w.start, w.end), value: small });
+    }
+  }
+  return figures.sort((a, b) => a.start - b.start);
+}
+
+const QUOTE_OPEN = '“„«»"”‹›';
+/** A source before a colon: "Inteligjenca e Koresë së Jugut: Janë dërguar 3 mijë ushtarë". */
+function colonSource(paragraph: Paragraph, sentence: Sentence, firstFigure: number): string | undefined {
+  const colon = paragraph.text.indexOf(':');
+  if (colon < 0) return undefined;
+  const colonAt = paragraph.start + colon;
+  if (colonAt > firstFigure || colonAt < sentence.start - 400) return undefined;
+  const head = paragraph.text.slice(0, colon).replace(/^[\s–—\-•*]+/, '').trim();
+  const words = head.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || /[.!?;]/.test(head)) return undefined;
+  // A name or an acronym, or a short capitalised phrase: "CNN:", "Renseignement sud-coréen :".
+  const properNoun = words.some((w, i) => (i > 0 && /^\p{Lu}\p{Ll}/u.test(w)) || /^\p{Lu}{2,}/u.test(w));
+  // One plain word ("Police:") only in a headline-shaped line, with no closing punctuation.
+  const headline = !/[.!?]$/.test(paragraph.text);
+  return /^\p{Lu}/u.test(words[0]) && (properNoun || words.length >= 2 || headline) ? head : undefined;
+}
+
+/** A quote with its speaker: a closed quote followed or preceded by a capitalised name. */
+function quoteSpeaker(text: string): string | undefined {
+  const m = /[”“"»«]\s*[,–—-]?\s*(?:\p{Ll}+\s+){0,2}(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)/u.exec(text);
+  if (m && /[“„«»"”]/.test(text.slice(0, m.index))) return m[1];
+  const before = /(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)\s*(?:\p{Ll}+\s*){0,2}:\s*[“„«»"]/u.exec(text);
+  return before ? before[1] : undefined;
+}
+
+function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Sentence, words: Word[], lexicons: Lexicon[], firstFigure: number): Attribution {
+  for (const lex of lexicons) {
+    const v = lex.vagueSources.findIn(words);
+    if (v >= 0) return { kind: 'vague', cue: doc.text.slice(words[v].start, words[v + lex.vagueSources.matchAt(words, v) - 1].end) };
+  }
+  for (const lex of lexicons) {
+    for (const set of [lex.attributionVerbs, lex.attributionPrepositions]) {
+      const i = set.findIn(words);
+      if (i >= 0) return { kind: 'source', cue: doc.text.slice(words[i].start, words[i + set.matchAt(words, i) - 1].end) };
+    }
+  }
+  const colon = colonSource(paragraph, sentence, firstFigure);
+  if (colon) return { kind: 'source', cue: colon };
+  if (QUOTE_OPEN.split('').some((q) => sentence.text.includes(q))) {
+    const speaker = quoteSpeaker(sentence.text);
+    if (speaker) return { kind: 'source', cue: speaker };
+  }
+  return { kind: 'none' };
+}
+
+const cache = new WeakMap<SeedDocument, Map<string, SentenceFigures[]>>();
+
+/** Every sentence with figures, with its attribution. Cached per document and options. */
+export function analyseFigures(doc: SeedDocument, options: FigureOptions): SentenceFigures[] {
+  const key = JSON.stringify(options);
+  let byOptions = cache.get(doc);
+  if (!byOptions) cache.set(doc, (byOptions = new Map()));
+  const hit = byOptions.get(key);
+  if (hit) return hit;
+  const out: SentenceFigures[] = [];
+  const docLexicons = doc.lexicon ? [doc.lexicon] : [];
+  const docView = viewOf(docLexicons, doc.languages.months);
+  for (const paragraph of doc.paragraphs) {
+    if (!/\d|\p{L}/u.test(paragraph.text)) continue;
+    let lexicons = docLexicons;
+    let view = docView;
+    let paragraphChecked = false;
+    for (const sentence of paragraph.sentences) {
+      const words = doc.words(sentence);
+      let figures = findFigures(sentence, words, view, options);
+      if (figures.length === 0) continue;
+      let attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
+      // A paragraph in another language (a quote, a splice) uses that language's cues.
+      if (attribution.kind === 'none' && !paragraphChecked) {
+        paragraphChecked = true;
+        const lang = doc.paragraphLanguage(paragraph);
+        const own = doc.languages.lexicon(lang);
+        if (lang !== doc.language && own) {
+          lexicons = [own, ...docLexicons];
+          view = viewOf(lexicons, doc.languages.months);
+          const again = findFigures(sentence, words, view, options);
+          if (again.length === 0) continue;
+          figures = again;
+          attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
+        }
+      }
+      if (figures.length) out.push({ sentence, figures, attribution });
+    }
+  }
+  byOptions.set(key, out);
+  return out;
+}
+
+export const SOURCE_MARKER = '[source?]';
+
+/** The figure is already followed by the `[source?]` marker a person inserted. */
+export function hasSourceMarker(doc: SeedDocument, figure: Figure): boolean {
+  return doc.text.startsWith(SOURCE_MARKER, figure.end + 1) || doc.text.startsWith(SOURCE_MARKER, figure.end);
+}

@@ -1,0 +1,57 @@
+import { defineRule } from '../../engine/rule';
+import { analyseFigures, hasSourceMarker, SOURCE_MARKER } from './analysis';
+
+export default defineRule({
+  meta: {
+    id: 'unattributed-figure/no-source',
+    category: 'unattributed-figure',
+    defaultSeverity: 'warning',
+    description: 'A figure is stated with no source in its sentence.',
+    fixable: true,
+    defaultOptions: { minimumCount: 10 },
+    messages: {
+      noSource: 'The figure “{figure}” has no source: its sentence names none.',
+    },
+  },
+  docs: `News figures (casualties, troops, money, shares) need a source in the same sentence: a reporting
+verb (\`tha\`, \`disse\`, \`sagde\`, \`said\`, \`estimated\`), a prepositional source (\`sipas\`, \`de acordo com\`,
+\`ifølge\`, \`according to\`), a quote with its speaker, or a headline-style source before a colon
+(\`Inteligjenca e Koresë së Jugut: Janë dërguar 3 mijë ushtarë\`).
+
+**A figure** is a numeral in any local form (\`1.500\`, \`3,000\`, \`12 000\`, \`2,5\`, \`40%\`, \`€3 mia.\`,
+\`$2 billion\`), a large-quantity number word (\`mijë\`, \`miliona\`, \`milhões\`, \`millioner\`, \`Tausende\`,
+\`thousands\`) or a spelled number with its number word (\`otte millioner\`). Not figures: dates
+(\`28 tetor\`, \`24 shkurt të vitit 2022\`, \`august 2022\`, \`2024-10-28\`), years (a plain four-digit number
+from 1800 to 2100, or a number next to a year word), times, ordinals (\`2nd\`, \`5. plads\`), codes (\`F-16\`,
+\`G20\`), article and section numbers (a number after a reference word such as \`article\`, \`nr.\`, \`§\`),
+versions, phone numbers, temperatures, and plain counts below \`minimumCount\` (\`dy shtetet\`).
+
+The cue words, number words, month names and reference words come from the document language's data
+file, and from the paragraph's own language when a paragraph is in another language. For a language
+with no data file, digits are still found, and quotes with speakers and colon sources still count.
+Sentences inside one quotation are read as one, so a multi-sentence quote followed by \`tha Austin\`
+is attributed.
+
+**Option** \`minimumCount\` (default 10): plain counts below it are not figures.
+
+**Fixes** (unsafe, offered in the editor only): insert a \`${SOURCE_MARKER}\` marker after the figure; a figure
+followed by the marker is not reported again. "Mark as reviewed" records the finding in
+\`.seedlint-reviewed.json\` without touching the text.`,
+  check({ doc, report, options }) {
+    const minimumCount = Number(options.minimumCount);
+    for (const { sentence, figures, attribution } of analyseFigures(doc, { minimumCount })) {
+      if (attribution.kind !== 'none') continue;
+      for (const figure of figures) {
+        if (hasSourceMarker(doc, figure)) continue;
+        report({
+          messageId: 'noSource',
+          data: { figure: figure.text },
+          start: figure.start,
+          end: figure.end,
+          fingerprintText: `${sentence.text}\u0000${figure.text}`,
+          fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
+        });
+      }
+    }
+  },
+});
