@@ -37,7 +37,7 @@ export function formatStylish(results: FileResult[], ctx: FormatContext): string
     const rows = r.messages.map((m) => [
       `  ${m.line}:${m.column}`,
       m.level === 'error' ? c.red('error') : m.level === 'warning' ? c.yellow('warning') : c.blue('info'),
-      m.message.replace(/\s+$/, ''),
+      m.message.trimEnd(),
       c.dim(m.ruleId ?? ''),
     ]);
     const plainWidth = (s: string) => s.replace(/\u001b\[\d+m/g, '').length;

@@ -2,7 +2,7 @@
  * The document model: parsed once per text and shared by every rule. Seed files hold one
  * paragraph per line; the first non-blank line is the date header, the next the title.
  */
-import { parseHeader, STRICT_HEADER_RE, type Header } from './header';
+import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
 import { LineIndex } from './positions';
 import { splitWords, type Word } from './words';
@@ -45,13 +45,19 @@ const QUOTE_CHARS = new Set([...'“”„"«»‹›']);
 const CLOSERS_AFTER_END = new Set([...'”"’»«)]›\'“']);
 const TERMINALS = new Set([...'.!?…']);
 
+const QUOTE_RE = /[“”„"«»‹›]/g;
+const TERMINAL_RE = /[.!?…]/g;
+
 /** Quote pairs closed within the text, as [open, close] offsets into it. */
 function matchedQuotes(text: string): Array<[number, number]> {
   const stack: Array<[string, number]> = [];
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (!QUOTE_CHARS.has(c)) continue;
+  // Visit only the quote characters: the regular expression skips the rest natively.
+  QUOTE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE_RE.exec(text))) {
+    const i = m.index;
+    const c = m[0];
     const top = stack[stack.length - 1];
     const closes = OPENERS_FOR[c] ?? ''; // „ only opens
     if (top && closes.includes(top[0])) {
@@ -85,8 +91,11 @@ export function splitSentences(
   let q = 0;
   let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!TERMINALS.has(text[i])) continue;
+  // Every terminal in turn (also those just passed over as part of an ending like "?!").
+  const terminals: number[] = [];
+  TERMINAL_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = TERMINAL_RE.exec(text)); ) terminals.push(m.index);
+  for (const i of terminals) {
     while (q < quotes.length && quotes[q][1] < i) q++;
     if (q < quotes.length && quotes[q][0] < i && i < quotes[q][1]) continue;
     let end = i + 1;
@@ -97,8 +106,9 @@ export function splitSentences(
     const ch = text[next];
     if (!(isUpperStart(ch) || (ch >= '0' && ch <= '9') || QUOTE_CHARS.has(ch) || ch === '–' || ch === '-')) continue;
     if (text[i] === '.') {
-      const before = /[\p{L}\p{N}.]+$/u.exec(text.slice(Math.max(start, i - 40), i));
-      const word = before ? before[0] : '';
+      let w0 = i;
+      while (w0 > start && i - w0 < 40 && /[\p{L}\p{N}.]/u.test(text[w0 - 1])) w0--;
+      const word = text.slice(w0, i);
       const lower = word.toLowerCase();
       if (abbreviations.has(lower)) continue;
       if (/^\p{Lu}$/u.test(word)) continue; // an initial: "J. Smith"
@@ -150,7 +160,7 @@ export class SeedDocument {
     }
     this.headerLikeLines = [];
     for (const l of this.lines) {
-      if (l.index !== this.header?.line && l.text.length < 40 && STRICT_HEADER_RE.test(l.text)) this.headerLikeLines.push(l.index);
+      if (l.index !== this.header?.line && isHeaderLike(l.text)) this.headerLikeLines.push(l.index);
     }
 
     // Language first (from the body), so that sentence splitting can use its abbreviations.

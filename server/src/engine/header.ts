@@ -44,7 +44,12 @@ export interface Header {
 const DATE_FORMS = String.raw`(?<iso>\d{4}-\d{1,2}(?:-\d{1,2})?)|(?<ymd>\d{4}[/.]\d{1,2}[/.]\d{1,2})|(?<dmy>\d{1,2}\.\d{1,2}\.\d{4})|(?<slash>\d{1,2}[/-]\d{1,2}[/-]\d{4})|(?<placeholder>[Yy]{4}-[Mm]{2}(?:-[Dd]{2})?)|(?<dmw>\d{1,2}\.?\s+\p{L}+\.?,?\s+\d{4})|(?<mdw>\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?<mw>\p{L}+\.?\s+\d{4})`;
 
 /** Header-shaped lines: used to find a header that is misplaced or repeated. */
-export const STRICT_HEADER_RE = /^\s*date\s*:?\s+\d{4}-\d{1,2}(?:-\d{1,2})?\s*$/i;
+export const STRICT_HEADER_RE = /^date(?::[ \t]?|[ \t]+)\d{4}-\d{1,2}(?:-\d{1,2})?$/i;
+
+/** A line shaped like a date header (tested on the trimmed line, which keeps the pattern linear). */
+export function isHeaderLike(line: string): boolean {
+  return line.length < 40 && STRICT_HEADER_RE.test(line.trim());
+}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -36,6 +36,18 @@ export function hashText(text: string): string {
   return ((h2 >>> 0) & 0x1fffff).toString(16).padStart(6, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Long texts are fingerprinted by their ends and length: hashing a whole huge line per finding would be quadratic. */
+function capForHash(text: string): string {
+  return text.length <= 2048 ? text : `${text.slice(0, 1024)}\u0000${text.length}\u0000${text.slice(-1024)}`;
+}
+
+/** The finding's line, or a window of it around the finding when the line is long. */
+function boundedContext(doc: SeedDocument, start: number, end: number): string {
+  const line = doc.lines[doc.lineOf(start)];
+  if (line.end - line.start <= 2048) return line.text;
+  return doc.text.slice(Math.max(line.start, start - 512), Math.min(line.end, end + 512));
+}
+
 export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
@@ -52,8 +64,8 @@ export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options:
         if (r.fixes?.length && !meta.fixable) throw new Error(`${meta.id} offered a fix but does not declare fixable`);
         const start = Math.max(0, Math.min(r.start, doc.text.length));
         const end = Math.max(start, Math.min(r.end, doc.text.length));
-        const line = doc.lines[doc.lineOf(start)];
-        const fingerprint = `${meta.id}:${hashText(r.fingerprintText ?? `${line.text}\u0000${doc.text.slice(start, end)}`)}`;
+        const context = r.fingerprintText ?? `${boundedContext(doc, start, end)}\u0000${doc.text.slice(start, Math.min(end, start + 200))}`;
+        const fingerprint = `${meta.id}:${hashText(capForHash(context))}`;
         if (options.reviewed?.has(fingerprint)) return;
         findings.push({
           ruleId: meta.id,

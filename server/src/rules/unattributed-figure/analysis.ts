@@ -82,24 +82,39 @@ function ranges(re: RegExp, text: string): Array<[number, number]> {
   return out;
 }
 
-const overlaps = (rs: Array<[number, number]>, s: number, e: number) => rs.some(([a, b]) => a < e && s < b);
 
 /** Words of a sentence, positions relative to the sentence. */
 function relativeWords(words: Word[], base: number): Word[] {
   return words.map((w) => ({ ...w, start: w.start - base, end: w.end - base }));
 }
 
-function wordBefore(words: Word[], pos: number): Word | undefined {
-  let found: Word | undefined;
-  for (const w of words) {
-    if (w.end <= pos) found = w;
-    else break;
+/** Index of the first word starting at or after `pos` (binary search: sentences can be long). */
+function firstWordFrom(words: Word[], pos: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < pos) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo;
+}
+
+function wordBefore(words: Word[], pos: number): Word | undefined {
+  let i = firstWordFrom(words, pos) - 1;
+  while (i >= 0 && words[i].end > pos) i--;
+  return i >= 0 ? words[i] : undefined;
 }
 
 function wordAfter(words: Word[], pos: number): Word | undefined {
-  return words.find((w) => w.start >= pos);
+  return words[firstWordFrom(words, pos)];
+}
+
+/** Whether [s, e) overlaps one of the sorted, disjoint-by-start ranges; `cursor` walks forward across calls. */
+function overlapsFrom(rs: Array<[number, number]>, cursor: { i: number }, s: number, e: number): boolean {
+  while (cursor.i < rs.length && rs[cursor.i][1] <= s) cursor.i++;
+  for (let k = cursor.i; k < rs.length && rs[k][0] < e; k++) if (rs[k][1] > s) return true;
+  return false;
 }
 
 interface LexiconView {
@@ -146,6 +161,8 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     // A phone number: groups that are not thousands groups, or a leading +.
     if (digits.startsWith('+') || !/^\d{1,3}(?:[ \u00a0]\d{3})+$/.test(digits)) excluded.push([s, e]);
   }
+  excluded.sort((a, b) => a[0] - b[0]);
+  const cursor = { i: 0 };
   const figures: Figure[] = [];
   const consumed = new Set<number>(); // word starts taken by a numeral figure
   NUMERAL_RE.lastIndex = 0;
@@ -154,7 +171,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     let start = m.index;
     let end = start + m[0].length;
     const raw = m[0];
-    if (overlaps(excluded, start, end)) continue;
+    if (overlapsFrom(excluded, cursor, start, end)) continue;
     const before = text.slice(Math.max(0, start - 3), start);
     const after = text.slice(end, end + 2);
     // Glued to letters: ordinals (2nd), codes (G20, F-16, COVID-19), compounds (45-year-old).
@@ -191,7 +208,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
         marked = true;
       }
     }
-    const rest = text.slice(end);
+    const rest = text.slice(end, end + 24); // enough for the longest unit ("por ciento", "τοις εκατό")
     const spaced = /^[ \u00a0\u202f]?/.exec(rest)![0].length;
     const percent = startsWithEntry(rest.slice(spaced), PERCENT_AFTER_LIST);
     if (percent) {
@@ -221,6 +238,9 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     figures.push({ start: base + start, end: base + end, text: text.slice(start, end), value });
   }
   // Spelled quantities: "otte millioner", "mijëra", "twenty soldiers".
+  const numeric = figures.map((f) => [f.start - base, f.end - base] as [number, number]);
+  const figureCursor = { i: 0 };
+  const insideFigure = (w: Word) => overlapsFrom(numeric, figureCursor, w.start, w.end);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (consumed.has(w.start)) continue;
@@ -236,7 +256,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
         k--;
       }
       // Inside a numeral figure already ("3 mijë" was taken above).
-      if (figures.some((f) => f.start - base <= w.start && w.end <= f.end - base)) continue;
+      if (insideFigure(w)) continue;
       let end = w.end;
       // "hundreds of thousands", "centenas de milhares": one quantity.
       const of = ws[i + 1];
@@ -264,8 +284,11 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
 
 const QUOTE_OPEN = '“„«»"”‹›';
 /** A source before a colon: "Inteligjenca e Koresë së Jugut: Janë dërguar 3 mijë ushtarë". */
+const firstColon = new WeakMap<Paragraph, number>();
+
 function colonSource(paragraph: Paragraph, sentence: Sentence, firstFigure: number): string | undefined {
-  const colon = paragraph.text.indexOf(':');
+  let colon = firstColon.get(paragraph);
+  if (colon === undefined) firstColon.set(paragraph, (colon = paragraph.text.indexOf(':')));
   if (colon < 0) return undefined;
   const colonAt = paragraph.start + colon;
   if (colonAt > firstFigure || colonAt < sentence.start - 400) return undefined;
@@ -279,12 +302,37 @@ function colonSource(paragraph: Paragraph, sentence: Sentence, firstFigure: numb
   return /^\p{Lu}/u.test(words[0]) && (properNoun || words.length >= 2 || headline) ? head : undefined;
 }
 
-/** A quote with its speaker: a closed quote followed or preceded by a capitalised name. */
-function quoteSpeaker(text: string): string | undefined {
-  const m = /[”“"»«]\s*[,–—-]?\s*(?:\p{Ll}+\s+){0,2}(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)/u.exec(text);
-  if (m && /[“„«»"”]/.test(text.slice(0, m.index))) return m[1];
-  const before = /(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)\s*(?:\p{Ll}+\s*){0,2}:\s*[“„«»"]/u.exec(text);
-  return before ? before[1] : undefined;
+const QUOTE_CLOSE = new Set([...'”“"»«›']);
+const QUOTE_START = new Set([...'“„«»"‹']);
+const isName = (text: string) => /^\p{Lu}\p{Ll}/u.test(text);
+
+/**
+ * A quote with its speaker: a capitalised name within three words after a closing quote
+ * (“…”, Austin) or within three words before a colon that opens a quote (Zelensky explicou: "…").
+ */
+function quoteSpeaker(text: string, base: number, words: Word[]): string | undefined {
+  let opened = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (QUOTE_CLOSE.has(c) && opened && i > 0 && /[\p{L}\p{P}]/u.test(text[i - 1])) {
+      const k = firstWordFrom(words, base + i + 1);
+      for (let j = k; j < Math.min(k + 3, words.length); j++) {
+        const w = text.slice(words[j].start - base, words[j].end - base);
+        if (isName(w)) return w;
+      }
+    }
+    if (QUOTE_START.has(c)) opened = true;
+    let n = i + 1;
+    while (c === ':' && n < text.length && n < i + 4 && text[n] === ' ') n++;
+    if (c === ':' && QUOTE_START.has(text[n] ?? '')) {
+      const k = firstWordFrom(words, base + i) - 1;
+      for (let j = k; j >= Math.max(0, k - 2); j--) {
+        const w = text.slice(words[j].start - base, words[j].end - base);
+        if (isName(w)) return w;
+      }
+    }
+  }
+  return undefined;
 }
 
 function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Sentence, words: Word[], lexicons: Lexicon[], firstFigure: number): Attribution {
@@ -301,7 +349,7 @@ function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Senten
   const colon = colonSource(paragraph, sentence, firstFigure);
   if (colon) return { kind: 'source', cue: colon };
   if (QUOTE_OPEN.split('').some((q) => sentence.text.includes(q))) {
-    const speaker = quoteSpeaker(sentence.text);
+    const speaker = quoteSpeaker(sentence.text, sentence.start, words);
     if (speaker) return { kind: 'source', cue: speaker };
   }
   return { kind: 'none' };
@@ -355,4 +403,11 @@ export const SOURCE_MARKER = '[source?]';
 /** The figure is already followed by the `[source?]` marker a person inserted. */
 export function hasSourceMarker(doc: SeedDocument, figure: Figure): boolean {
   return doc.text.startsWith(SOURCE_MARKER, figure.end + 1) || doc.text.startsWith(SOURCE_MARKER, figure.end);
+}
+
+/** What identifies a figure finding for review: its sentence (a window of it when long) and the figure. */
+export function figureFingerprint(sentence: Sentence, figure: Figure): string {
+  const t = sentence.text;
+  const context = t.length > 2048 ? t.slice(Math.max(0, figure.start - sentence.start - 512), figure.end - sentence.start + 512) : t;
+  return `${context}\u0000${figure.text}`;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { analyseFigures, hasSourceMarker, SOURCE_MARKER } from './analysis';
+import { analyseFigures, figureFingerprint, hasSourceMarker, SOURCE_MARKER } from './analysis';
 
 export default defineRule({
   meta: {
@@ -48,7 +48,7 @@ followed by the marker is not reported again. "Mark as reviewed" records the fin
           data: { figure: figure.text },
           start: figure.start,
           end: figure.end,
-          fingerprintText: `${sentence.text}\u0000${figure.text}`,
+          fingerprintText: figureFingerprint(sentence, figure),
           fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { analyseFigures, hasSourceMarker, SOURCE_MARKER } from './analysis';
+import { analyseFigures, figureFingerprint, hasSourceMarker, SOURCE_MARKER } from './analysis';
 
 export default defineRule({
   meta: {
@@ -35,7 +35,7 @@ each language are in its data file (\`attribution.vague\`).
           data: { figure: figure.text, cue: attribution.cue },
           start: figure.start,
           end: figure.end,
-          fingerprintText: `${sentence.text}\u0000${figure.text}`,
+          fingerprintText: figureFingerprint(sentence, figure),
           fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
         });
       }
