@@ -15,6 +15,9 @@ import {
 /** Crashes tolerated within CRASH_WINDOW_MS before the client stops restarting the server. */
 const MAX_RESTARTS = 3;
 const CRASH_WINDOW_MS = 3 * 60 * 1000;
+/** The status bar is recounted at most this often: diagnostics change on every keystroke. */
+const STATUS_THROTTLE_MS = 250;
+const PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
 let client: LanguageClient | undefined;
 
@@ -37,7 +40,8 @@ function crashHandler(output: vscode.OutputChannel): ErrorHandler {
   };
 }
 
-function updateStatus(item: vscode.StatusBarItem): void {
+/** Counts seedlint's errors and warnings over every file the editor has diagnostics for (the workspace report covers the corpus). */
+function countProblems(): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
@@ -47,26 +51,48 @@ function updateStatus(item: vscode.StatusBarItem): void {
       else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
     }
   }
-  item.text = `$(error) ${errors} $(warning) ${warnings} seedlint`;
-  item.tooltip = `seedlint: ${errors} error(s), ${warnings} warning(s) in the corpus. Click to open Problems.`;
+  return { errors, warnings };
+}
+
+function statusBar(context: vscode.ExtensionContext): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('seedlint.status', vscode.StatusBarAlignment.Left, 0);
+  item.name = 'Seedlint';
+  item.command = PROBLEMS_COMMAND;
+  let timer: NodeJS.Timeout | undefined;
+  const update = () => {
+    timer = undefined;
+    const { errors, warnings } = countProblems();
+    item.text = `$(error) ${errors} $(warning) ${warnings} seedlint`;
+    item.tooltip = `seedlint: ${errors} error(s), ${warnings} warning(s) in the corpus. Click to open Problems.`;
+  };
+  update();
+  item.show();
+  context.subscriptions.push(
+    item,
+    vscode.languages.onDidChangeDiagnostics(() => {
+      timer ??= setTimeout(update, STATUS_THROTTLE_MS);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+  return item;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   const output = vscode.window.createOutputChannel('Seedlint', { log: true });
+  context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // Any document in the `seed` language: `**/seeds/**/*.txt` by default, more through files.associations.
     documentSelector: [
       { scheme: 'file', language: 'seed' },
       { scheme: 'untitled', language: 'seed' },
     ],
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{seedlint.config.json,.seedlint-reviewed.json}'),
-    },
+    // The server registers its own file watchers (seedlint.config.json, .seedlint-reviewed.json).
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -74,20 +100,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('seedlint', 'Seedlint', serverOptions, clientOptions);
 
-  const status = vscode.window.createStatusBarItem('seedlint.status', vscode.StatusBarAlignment.Left, 0);
-  status.name = 'Seedlint';
-  status.command = 'workbench.actions.view.problems';
-  updateStatus(status);
-  status.show();
-
+  statusBar(context);
   context.subscriptions.push(
-    output,
-    status,
-    vscode.languages.onDidChangeDiagnostics(() => updateStatus(status)),
     vscode.commands.registerCommand('seedlint.lintCorpus', async () => {
-      const totals = await client!.sendRequest<{ files: number; errors: number; warnings: number }>('seedlint/lintCorpus');
+      if (!client?.isRunning()) {
+        void vscode.window.showWarningMessage('The seedlint server is not running: run "Seedlint: Restart Server".');
+        return;
+      }
+      const totals = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'seedlint: linting the corpus' },
+        () => client!.sendRequest<{ files: number; errors: number; warnings: number }>('seedlint/lintCorpus'),
+      );
       output.appendLine(`Lint corpus: ${totals.files} files, ${totals.errors} errors, ${totals.warnings} warnings.`);
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.commands.executeCommand(PROBLEMS_COMMAND);
     }),
     vscode.commands.registerCommand('seedlint.fixAllInFile', () =>
       vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.seedlint', apply: 'first' }),
@@ -99,8 +124,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('seedlint.showOutput', () => output.show(true)),
   );
 
-  await client.start();
-  output.appendLine(`seedlint activated in ${Date.now() - started} ms`);
+  const beforeStart = performance.now();
+  try {
+    await client.start();
+  } catch (e) {
+    // Activation itself succeeds: the commands stay, and "Restart Server" can try again.
+    output.error(`The seedlint server did not start: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage('The seedlint server did not start. See "Seedlint: Show Output".');
+    return;
+  }
+  const done = performance.now();
+  output.appendLine(
+    `seedlint activated in ${Math.round(done - started)} ms (client ${Math.round(beforeStart - started)} ms, server start and initialize ${Math.round(done - beforeStart)} ms).`,
+  );
 }
 
 export async function deactivate(): Promise<void> {

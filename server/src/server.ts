@@ -1,28 +1,36 @@
 /** The language server: LSP wiring over the engine. Documents, diagnostics, code actions, hover, config. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
-  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { addReviewed, allRules, CONFIG_FILE_NAME, decodeBytes, emptyReviewed, lint, parseReviewed, REVIEWED_FILE_NAME, type LintResult } from './engine/index';
-import { ruleDocPath, ruleDocUri } from './io/docs';
-import { collectFiles, DEFAULT_INCLUDE, writeFileAtomic } from './io/files';
-import { codeActionsFor, COMMAND_DISABLE_RULE, COMMAND_MARK_REVIEWED, FIX_ALL_KIND } from './lsp/codeActions';
+import { allRules, CONFIG_FILE_NAME, decodeBytes, hashText, lint, LineIndex, REVIEWED_FILE_NAME, type Finding } from './engine/index';
+import { ruleDocUri } from './io/docs';
+import { collectFiles } from './io/files';
+import { codeActionsFor, FIX_ALL_KIND } from './lsp/codeActions';
+import { COMMAND_DISABLE_RULE, COMMAND_MARK_REVIEWED, disableRule, isDisableRuleArgs, isMarkReviewedArgs, markReviewed } from './lsp/commands';
 import { toDiagnostic } from './lsp/convert';
-import { ConfigStore, type FolderConfig } from './lsp/workspace';
+import { hoverFor } from './lsp/hover';
+import { ConfigStore, uriToPath } from './lsp/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -32,315 +40,499 @@ interface Settings {
   run: 'onType' | 'onSave';
 }
 const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType' };
-/** Quiet time after a keystroke before linting in push mode. */
+/** Quiet time after a keystroke before linting in push mode (in pull mode the client paces requests). */
 const DEBOUNCE_MS = 150;
-/** Files the workspace report covers when no config names them. */
+/** Seed files of a workspace folder when its config names none: the same files the `seed` language covers. */
 const WORKSPACE_DEFAULT_INCLUDE = ['**/seeds/**/*.txt'];
-const MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+/** Larger texts are not linted: a seed file is an article, not a dump. */
+const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+/** Closed files linted between two yields to the event loop in the workspace report, so cancellation gets through. */
+const WORKSPACE_CHUNK = 32;
 
-interface Linted {
-  version: number;
-  result: LintResult;
-  diagnostics: Diagnostic[];
-  configKey: string;
+/** What the client can do, from `initialize`. */
+const client = {
+  pull: false,
+  refresh: false,
+  configuration: false,
+  configurationRegistration: false,
+  watchedFilesRegistration: false,
+  documentChanges: false,
+  workspaceFolders: false,
+};
+let workspaceFolders: string[] = [];
+/** Settings sent with didChangeConfiguration, for clients without `workspace/configuration`. */
+let pushedSettings: Settings = DEFAULT_SETTINGS;
+/** Bumped whenever a config, a sidecar or the settings change: part of every cache key and result id. */
+let configEpoch = 0;
+
+/** The innermost workspace folder holding `dir`. */
+function workspaceFolderOf(dir: string): string | undefined {
+  return workspaceFolders.filter((f) => dir === f || dir.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
 }
 
-let pullDiagnostics = false;
-let workspaceFolders: string[] = [];
-let hasConfigurationCapability = false;
-const linted = new Map<string, Linted>();
-const settingsCache = new Map<string, Promise<Settings>>();
-const timers = new Map<string, NodeJS.Timeout>();
-const reportedFailures = new Set<string>();
-let configEpoch = 0;
-const configs = new ConfigStore((message) => connection.window.showWarningMessage(`seedlint: ${message}`));
+const configs = new ConfigStore(
+  (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `seedlint: ${message}` }),
+  workspaceFolderOf,
+);
 
 function log(message: string): void {
   connection.console.log(message);
 }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  pullDiagnostics = Boolean(params.capabilities.textDocument?.diagnostic);
-  hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
-  workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
-  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
-  const result: InitializeResult = {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      hoverProvider: true,
-      executeCommandProvider: { commands: [COMMAND_MARK_REVIEWED, COMMAND_DISABLE_RULE] },
-      workspace: { workspaceFolders: { supported: true } },
-    },
-    serverInfo: { name: 'seedlint' },
-  };
-  if (pullDiagnostics) {
-    result.capabilities.diagnosticProvider = { identifier: 'seedlint', interFileDependencies: false, workspaceDiagnostics: true };
-  }
-  return result;
-});
+/** Each distinct internal error is logged once: a rule that throws on every keystroke must not flood the output. */
+const loggedErrors = new Set<string>();
+function logErrorOnce(key: string, message: string): void {
+  if (loggedErrors.has(key)) return;
+  loggedErrors.add(key);
+  connection.console.error(message);
+}
 
-connection.onInitialized(() => {
-  if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedlint' });
-  log(`seedlint server ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics, ${allRules.length} rules)`);
-});
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+function normalizeSettings(value: unknown): Settings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Settings>;
+  return { enable: v.enable !== false, run: v.run === 'onSave' ? 'onSave' : 'onType' };
+}
+
+const settingsCache = new Map<string, Promise<Settings>>();
+
+/**
+ * Settings of a closed file: its workspace folder's, so that a workspace report over thousands of
+ * files asks the client once per folder, not once per file.
+ */
+function closedFileSettings(file: string): Promise<Settings> {
+  const folder = workspaceFolderOf(path.dirname(file));
+  return settingsFor(pathToFileURL(folder ?? file).href);
+}
 
 function settingsFor(uri: string): Promise<Settings> {
-  if (!hasConfigurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
+  if (!client.configuration) return Promise.resolve(pushedSettings);
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'seedlint' }).then(
-      (v: Partial<Settings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }),
-      () => DEFAULT_SETTINGS,
-    );
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'seedlint' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
     settingsCache.set(uri, s);
   }
   return s;
 }
 
-function reportFailures(uri: string, result: LintResult): void {
-  for (const f of result.failures) {
-    const key = `${f.ruleId}\u0000${f.error.message}`;
-    if (reportedFailures.has(key)) continue;
-    reportedFailures.add(key);
-    connection.console.error(`Rule ${f.ruleId} failed on ${uri}: ${f.error.stack ?? f.error.message}`);
-  }
+// ---------------------------------------------------------------------------------------------
+// Linting
+
+interface Linted {
+  version: number;
+  configKey: string;
+  findings: Finding[];
+  index: LineIndex;
+  diagnostics: Diagnostic[];
 }
 
-/** Lints a document at its current version (cached per version and config). */
-function lintOpen(doc: TextDocument): Linted {
-  const folder = configs.forUri(doc.uri);
-  const configKey = `${configEpoch}:${folder.config.key}`;
-  const cached = linted.get(doc.uri);
-  if (cached && cached.version === doc.version && cached.configKey === configKey) return cached;
-  const text = doc.getText();
-  let result: LintResult;
+/** The last two lint results per open document: the displayed one and, with `run: onSave`, the edited one. */
+const linted = new Map<string, Linted[]>();
+
+function lintText(text: string, uri: string, version: number): Omit<Linted, 'version' | 'configKey'> {
+  const folder = configs.forUri(uri);
+  const index = new LineIndex(text);
   if (text.length > MAX_DOCUMENT_CHARS) {
-    result = lint('', folder.config);
-    result.findings = [];
-  } else {
-    result = lint(text, folder.config, { reviewed: folder.reviewed });
+    logErrorOnce(`large:${uri}`, `${uri} has ${text.length} characters, more than ${MAX_DOCUMENT_CHARS}: not linted.`);
+    return { findings: [], index, diagnostics: [] };
   }
-  reportFailures(doc.uri, result);
-  const index = result.document.lineIndex;
-  const entry: Linted = {
-    version: doc.version,
-    result,
-    diagnostics: result.findings.map((f) => toDiagnostic(f, index, doc.version, ruleDocUri)),
-    configKey,
-  };
-  linted.set(doc.uri, entry);
+  const result = lint(text, folder.config, { reviewed: folder.reviewed });
+  for (const f of result.failures) {
+    logErrorOnce(`${f.ruleId}\u0000${f.error.message}`, `Rule ${f.ruleId} failed (first seen on ${uri}); it is skipped where it fails: ${f.error.stack ?? f.error.message}`);
+  }
+  return { findings: result.findings, index, diagnostics: result.findings.map((f) => toDiagnostic(f, index, version, ruleDocUri)) };
+}
+
+function configKeyFor(uri: string): string {
+  return `${configEpoch}.${hashText(configs.forUri(uri).config.key)}`;
+}
+
+function lintCached(doc: TextDocument): Linted {
+  const configKey = configKeyFor(doc.uri);
+  const list = linted.get(doc.uri) ?? [];
+  const hit = list.find((e) => e.version === doc.version && e.configKey === configKey);
+  if (hit) return hit;
+  const entry: Linted = { version: doc.version, configKey, ...lintText(doc.getText(), doc.uri, doc.version) };
+  linted.set(doc.uri, [entry, ...list].slice(0, 2));
   return entry;
 }
 
-async function pushDiagnostics(doc: TextDocument): Promise<void> {
-  const settings = await settingsFor(doc.uri);
-  if (!settings.enable) {
-    void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-    return;
-  }
-  const current = documents.get(doc.uri);
-  if (!current || current.version !== doc.version) return; // superseded by a newer edit
-  const entry = lintOpen(current);
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: entry.diagnostics });
+interface OpenState {
+  /** The text as last opened or saved: what `run: onSave` shows. */
+  saved: TextDocument;
+  /** Distinguishes two openings of the same URI, whose versions may repeat. */
+  serial: number;
+}
+const openStates = new Map<string, OpenState>();
+let openSerial = 0;
+
+function snapshot(doc: TextDocument): TextDocument {
+  return TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
 }
 
-function schedule(doc: TextDocument, delay: number): void {
-  clearTimeout(timers.get(doc.uri));
-  timers.set(
-    doc.uri,
-    setTimeout(() => {
-      timers.delete(doc.uri);
-      void pushDiagnostics(doc);
-    }, delay),
-  );
+interface Report {
+  resultId: string;
+  version: number | null;
+  items: Diagnostic[];
 }
 
-/** Re-lints everything after a config, sidecar or settings change. */
-function relintAll(): void {
-  configEpoch++;
-  if (pullDiagnostics) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
-  else for (const doc of documents.all()) schedule(doc, 0);
+/** The diagnostics an open document shows under its settings. */
+function openDocumentReport(doc: TextDocument, settings: Settings): Report {
+  const state = openStates.get(doc.uri);
+  const serial = state?.serial ?? 0;
+  if (!settings.enable) return { resultId: `off.${serial}.${configEpoch}`, version: doc.version, items: [] };
+  const target = settings.run === 'onSave' && state ? state.saved : doc;
+  const entry = lintCached(target);
+  return { resultId: `${serial}.${entry.configKey}.${target.version}`, version: target.version, items: entry.diagnostics };
 }
 
-documents.onDidOpen((e) => {
-  if (!pullDiagnostics) schedule(e.document, 0);
-});
-documents.onDidChangeContent(async (e) => {
-  if (pullDiagnostics) return;
-  const settings = await settingsFor(e.document.uri);
-  if (settings.run === 'onType') schedule(e.document, DEBOUNCE_MS);
-});
-documents.onDidSave((e) => {
-  if (!pullDiagnostics) schedule(e.document, 0);
-  else void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
-});
-documents.onDidClose((e) => {
-  clearTimeout(timers.get(e.document.uri));
-  linted.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
+/** Results of closed files, keyed by path, reused while size, mtime and config hold. */
+const diskCache = new Map<string, Report & { stamp: string }>();
 
-/** Saved versions per document, for `run: onSave` in pull mode. */
-const savedVersion = new Map<string, Linted>();
-documents.onDidSave((e) => {
-  savedVersion.set(e.document.uri, lintOpen(e.document));
-});
-documents.onDidOpen((e) => {
-  savedVersion.set(e.document.uri, lintOpen(e.document));
-});
-
-connection.languages.diagnostics.on(async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const settings = await settingsFor(doc.uri);
-  if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  if (!settings.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const entry = settings.run === 'onSave' ? (savedVersion.get(doc.uri) ?? lintOpen(doc)) : lintOpen(doc);
-  const resultId = `${entry.configKey}:${entry.version}`;
-  if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: entry.diagnostics };
-});
-
-/** Results of closed files for the workspace report, keyed by path, reused while size and mtime hold. */
-const diskCache = new Map<string, { stamp: string; resultId: string; items: Diagnostic[] }>();
-
-function workspaceFiles(): string[] {
-  const files: string[] = [];
-  for (const folder of workspaceFolders) {
-    const fc: FolderConfig = configs.forDir(folder);
-    const include = fc.config.file.include ?? (fc.file ? DEFAULT_INCLUDE : WORKSPACE_DEFAULT_INCLUDE);
-    const collected = collectFiles([fc.root], fc.root, fc.root, include, fc.config.file.exclude ?? []);
-    files.push(...collected.files);
-  }
-  return [...new Set(files)];
-}
-
-function lintClosedFile(file: string): { stamp: string; resultId: string; items: Diagnostic[] } | undefined {
+function lintClosedFile(file: string): Report | undefined {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
   } catch {
     return undefined;
   }
-  const folder = configs.forDir(path.dirname(file));
-  const stamp = `${st.size}:${st.mtimeMs}:${configEpoch}:${folder.config.key}`;
+  if (!st.isFile()) return undefined;
+  const uri = pathToFileURL(file).href;
+  const stamp = `${st.size}.${st.mtimeMs}.${configKeyFor(uri)}`;
   const cached = diskCache.get(file);
   if (cached && cached.stamp === stamp) return cached;
-  if (st.size > MAX_DOCUMENT_CHARS) return undefined;
-  const decoded = decodeBytes(fs.readFileSync(file));
-  if (decoded.binary) return undefined;
-  const result = lint(decoded.text, folder.config, { reviewed: folder.reviewed });
-  reportFailures(file, result);
-  const index = result.document.lineIndex;
-  const entry = { stamp, resultId: stamp, items: result.findings.map((f) => toDiagnostic(f, index, -1, ruleDocUri)) };
+  let items: Diagnostic[] = [];
+  if (st.size <= MAX_DOCUMENT_CHARS) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    const decoded = decodeBytes(bytes);
+    if (decoded.binary) return undefined;
+    items = lintText(decoded.text, uri, -1).diagnostics;
+  }
+  const entry = { stamp, resultId: `disk.${hashText(stamp)}`, version: null, items };
   diskCache.set(file, entry);
   return entry;
 }
 
-connection.languages.diagnostics.onWorkspace(async (params, token) => {
+// ---------------------------------------------------------------------------------------------
+// Push diagnostics (clients without pull support)
+
+const timers = new Map<string, NodeJS.Timeout>();
+/** Closed files whose diagnostics "Lint Corpus" pushed: re-pushed when the config changes. */
+const pushedClosed = new Set<string>();
+
+async function publish(uri: string): Promise<void> {
+  const settings = await settingsFor(uri);
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const report = openDocumentReport(doc, settings);
+  void connection.sendDiagnostics({ uri, version: report.version ?? undefined, diagnostics: report.items });
+}
+
+function schedule(uri: string, delay: number): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      publish(uri).catch((e) => logErrorOnce(`publish:${(e as Error).message}`, `seedlint: publishing diagnostics failed: ${(e as Error).stack ?? e}`));
+    }, delay),
+  );
+}
+
+/** Re-lints everything after a config, sidecar, settings or workspace change. */
+function relintAll(): void {
+  configEpoch++;
+  diskCache.clear();
+  if (client.pull) {
+    if (client.refresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+    return;
+  }
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+  for (const uri of pushedClosed) {
+    if (documents.get(uri)) continue;
+    const file = uriToPath(uri);
+    if (!file) continue;
+    void closedFileSettings(file).then((settings) => {
+      const report = settings.enable ? lintClosedFile(file) : undefined;
+      void connection.sendDiagnostics({ uri, diagnostics: report?.items ?? [] });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  client.pull = Boolean(caps.textDocument?.diagnostic);
+  client.refresh = Boolean(caps.workspace?.diagnostics?.refreshSupport);
+  client.configuration = Boolean(caps.workspace?.configuration);
+  client.configurationRegistration = Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+  client.watchedFilesRegistration = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  client.documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
+  client.workspaceFolders = Boolean(caps.workspace?.workspaceFolders);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folders.map(uriToPath).filter((p): p is string => p !== undefined);
+  if (workspaceFolders.length === 0 && params.rootPath) workspaceFolders = [params.rootPath];
+  const result: InitializeResult = {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [COMMAND_MARK_REVIEWED, COMMAND_DISABLE_RULE] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'seedlint' },
+  };
+  if (client.pull) {
+    result.capabilities.diagnosticProvider = { identifier: 'seedlint', interFileDependencies: false, workspaceDiagnostics: true };
+  }
+  return result;
+});
+
+connection.onInitialized(() => {
+  if (client.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedlint' });
+  if (client.watchedFilesRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: `**/${REVIEWED_FILE_NAME}` }],
+    });
+  }
+  if (client.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+      workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...added];
+      configs.clear();
+      relintAll();
+    });
+  }
+  const startup = Math.round(performance.now());
+  log(`seedlint server ready in ${startup} ms: ${client.pull ? 'pull' : 'push'} diagnostics, ${allRules.length} rules, ${workspaceFolders.length} workspace folder(s).`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+documents.onDidOpen((e) => {
+  openStates.set(e.document.uri, { saved: snapshot(e.document), serial: ++openSerial });
+  if (!client.pull) schedule(e.document.uri, 0);
+});
+
+documents.onDidChangeContent((e) => {
+  const { uri, version } = e.document;
+  if (openStates.get(uri)?.saved.version === version) return; // fired for the opening itself
+  if (client.pull) return; // the client pulls after changes
+  void settingsFor(uri).then((s) => {
+    if (s.run === 'onType') schedule(uri, DEBOUNCE_MS);
+  });
+});
+
+documents.onDidSave((e) => {
+  const state = openStates.get(e.document.uri);
+  if (state) state.saved = snapshot(e.document);
+  if (!client.pull) {
+    schedule(e.document.uri, 0);
+    return;
+  }
+  // A client pulls after changes, not necessarily after a save: tell it what changed.
+  void settingsFor(e.document.uri).then((s) => {
+    if (s.run === 'onSave' && client.refresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+  });
+});
+
+documents.onDidClose((e) => {
+  const { uri } = e.document;
+  clearTimeout(timers.get(uri));
+  timers.delete(uri);
+  linted.delete(uri);
+  openStates.delete(uri);
+  settingsCache.delete(uri);
+  if (!client.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Pull diagnostics
+
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  const uri = params.textDocument.uri;
+  const settings = await settingsFor(uri);
+  if (token.isCancellationRequested) throw cancelled();
+  const doc = documents.get(uri);
+  let report: Report | undefined;
+  if (doc) report = openDocumentReport(doc, settings);
+  else {
+    // A tab whose document the client has not opened: lint the file on disk.
+    const file = uriToPath(uri);
+    if (settings.enable && file) report = lintClosedFile(file);
+  }
+  report ??= { resultId: `none.${configEpoch}`, version: null, items: [] };
+  if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
+});
+
+/** How long a walk of the workspace folders is reused: VS Code asks for the workspace report every 2 s. */
+const FILE_LIST_TTL_MS = 5000;
+let fileList: { at: number; epoch: number; files: string[] } | undefined;
+
+/** Every seed file of the workspace folders, by each folder's config (include, exclude). */
+function workspaceFiles(fresh = false): string[] {
+  if (!fresh && fileList && fileList.epoch === configEpoch && Date.now() - fileList.at < FILE_LIST_TTL_MS) return fileList.files;
+  const files = new Set<string>();
+  for (const folder of workspaceFolders) {
+    const fc = configs.forDir(folder);
+    const include = fc.config.file.include ?? WORKSPACE_DEFAULT_INCLUDE;
+    for (const f of collectFiles([folder], folder, fc.root, include, fc.config.file.exclude ?? []).files) files.add(f);
+  }
+  fileList = { at: Date.now(), epoch: configEpoch, files: [...files].sort() };
+  return fileList.files;
+}
+
+/** Open documents by file path: the client's URIs may encode a path differently from pathToFileURL. */
+function openDocumentsByPath(): Map<string, TextDocument> {
+  const byPath = new Map<string, TextDocument>();
+  for (const doc of documents.all()) {
+    const file = uriToPath(doc.uri);
+    if (file) byPath.set(file, doc);
+  }
+  return byPath;
+}
+
+connection.languages.diagnostics.onWorkspace(async (params, token, _workDone, resultProgress) => {
   const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+  const open = openDocumentsByPath();
   const items: WorkspaceDocumentDiagnosticReport[] = [];
-  for (const file of workspaceFiles()) {
-    if (token.isCancellationRequested) break;
-    const uri = pathToFileURL(file).href;
-    if (documents.get(uri)) continue; // open documents are reported per document
-    const entry = lintClosedFile(file);
-    if (!entry) continue;
-    if (previous.get(uri) === entry.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: entry.resultId });
-    else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: entry.resultId, items: entry.items });
+  const flush = () => {
+    if (resultProgress && items.length > 0) resultProgress.report({ items: items.splice(0) });
+  };
+  const files = workspaceFiles();
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % WORKSPACE_CHUNK === 0) {
+      flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (token.isCancellationRequested) throw cancelled();
+    const doc = open.get(files[i]);
+    const uri = doc?.uri ?? pathToFileURL(files[i]).href;
+    const settings = await (doc ? settingsFor(uri) : closedFileSettings(files[i]));
+    let report: Report | undefined;
+    if (doc) report = openDocumentReport(doc, settings);
+    else report = settings.enable ? lintClosedFile(files[i]) : { resultId: `off.${configEpoch}`, version: null, items: [] };
+    if (!report) continue;
+    if (previous.get(uri) === report.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: report.version, resultId: report.resultId });
+    else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: report.version, resultId: report.resultId, items: report.items });
+  }
+  if (resultProgress) {
+    flush();
+    return { items: [] };
   }
   return { items };
 });
 
-/** "Seedlint: Lint Corpus": lints every seed file of the workspace and reports the totals. */
+/** "Seedlint: Lint Corpus": lints every seed file of the workspace and returns the totals. */
 connection.onRequest('seedlint/lintCorpus', async () => {
-  const files = workspaceFiles();
+  const files = workspaceFiles(true);
+  const open = openDocumentsByPath();
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const uri = pathToFileURL(file).href;
-    const open = documents.get(uri);
-    const items = open ? lintOpen(open).diagnostics : (lintClosedFile(file)?.items ?? []);
+    const doc = open.get(file);
+    const uri = doc?.uri ?? pathToFileURL(file).href;
+    const settings = await (doc ? settingsFor(uri) : closedFileSettings(file));
+    const report = doc ? openDocumentReport(doc, settings) : settings.enable ? lintClosedFile(file) : undefined;
+    const items = report?.items ?? [];
     errors += items.filter((d) => d.severity === 1).length;
     warnings += items.filter((d) => d.severity === 2).length;
-    if (!pullDiagnostics && !open) void connection.sendDiagnostics({ uri, diagnostics: items });
+    if (!client.pull && !doc) {
+      pushedClosed.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: items });
+    }
   }
-  if (pullDiagnostics) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+  if (client.pull && client.refresh) connection.languages.diagnostics.refresh().catch(() => undefined);
   return { files: files.length, errors, warnings };
 });
 
-connection.onCodeAction((params) => {
+// ---------------------------------------------------------------------------------------------
+// Code actions, hover, commands
+
+connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const entry = lintOpen(doc);
+  const settings = await settingsFor(doc.uri);
+  if (!settings.enable) return [];
   const folder = configs.forUri(doc.uri);
-  return codeActionsFor(doc, params.context.diagnostics, entry.result.findings, folder.config, params.context.only);
+  return codeActionsFor({
+    doc,
+    diagnostics: params.context.diagnostics ?? [],
+    findings: lintCached(doc).findings,
+    config: folder.config,
+    reviewed: folder.reviewed,
+    only: params.context.only,
+    documentChanges: client.documentChanges,
+  });
 });
 
-connection.onHover((params) => {
+connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
-  const entry = lintOpen(doc);
-  const offset = doc.offsetAt(params.position);
-  const hits = entry.result.findings.filter((f) => f.start <= offset && offset <= f.end);
-  if (hits.length === 0) return null;
-  const parts = hits.map((f) => {
-    const rule = allRules.find((r) => r.meta.id === f.ruleId);
-    return `**${f.message}**\n\n\`${f.ruleId}\` (${f.severity})${rule ? ` — ${rule.meta.description}\n\n---\n\n${rule.docs}` : ''}`;
-  });
-  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  const settings = await settingsFor(doc.uri);
+  if (!settings.enable) return null;
+  const entry = lintCached(doc);
+  return hoverFor(entry.findings, doc.offsetAt(params.position), entry.index, ruleDocUri);
 });
 
-connection.onExecuteCommand(async (params) => {
-  const arg = (params.arguments?.[0] ?? {}) as { uri?: string; ruleId?: string; fingerprint?: string; excerpt?: string };
-  if (!arg.uri || !arg.ruleId || !arg.uri.startsWith('file:')) return;
-  const folder = configs.forUri(arg.uri);
+connection.onExecuteCommand((params) => {
+  const arg: unknown = params.arguments?.[0];
+  let written: string;
   try {
-    if (params.command === COMMAND_MARK_REVIEWED && arg.fingerprint) {
-      const sidecar = path.join(folder.root, REVIEWED_FILE_NAME);
-      const current = fs.existsSync(sidecar) ? parseReviewed(fs.readFileSync(sidecar, 'utf8')) : emptyReviewed();
-      const text = addReviewed(current, {
-        fingerprint: arg.fingerprint,
-        ruleId: arg.ruleId,
-        file: path.relative(folder.root, fileURLToPath(arg.uri)).split(path.sep).join('/'),
-        excerpt: arg.excerpt,
-        reviewedAt: new Date().toISOString().slice(0, 10),
-      });
-      if (fs.existsSync(sidecar)) writeFileAtomic(sidecar, text);
-      else fs.writeFileSync(sidecar, text, { flag: 'wx' });
+    if (params.command === COMMAND_MARK_REVIEWED) {
+      const file = isMarkReviewedArgs(arg) ? uriToPath(arg.uri) : undefined;
+      if (!isMarkReviewedArgs(arg) || !file) throw new ResponseError(ErrorCodes.InvalidParams, 'seedlint: mark as reviewed needs { uri (a file), ruleId, fingerprint }');
+      written = markReviewed(configs.forUri(arg.uri), file, arg, new Date());
     } else if (params.command === COMMAND_DISABLE_RULE) {
-      const file = folder.file ?? path.join(folder.root, CONFIG_FILE_NAME);
-      const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { rules?: Record<string, unknown> }) : {};
-      current.rules = { ...(current.rules ?? {}), [arg.ruleId]: 'off' };
-      const text = JSON.stringify(current, null, 2) + '\n';
-      if (fs.existsSync(file)) writeFileAtomic(file, text);
-      else fs.writeFileSync(file, text, { flag: 'wx' });
-    } else return;
+      if (!isDisableRuleArgs(arg) || !uriToPath(arg.uri)) throw new ResponseError(ErrorCodes.InvalidParams, 'seedlint: disable rule needs { uri (a file), ruleId }');
+      written = disableRule(configs.forUri(arg.uri), arg);
+    } else {
+      throw new ResponseError(ErrorCodes.InvalidParams, `seedlint: unknown command ${params.command}`);
+    }
   } catch (e) {
-    void connection.window.showErrorMessage(`seedlint: ${(e as Error).message}`);
-    return;
+    if (e instanceof ResponseError) throw e;
+    throw new ResponseError(LSPErrorCodes.RequestFailed, `seedlint: ${(e as Error).message}`);
   }
+  log(`Wrote ${written}.`);
   configs.clear();
   relintAll();
+  return { file: written };
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
+  if (!client.configuration) pushedSettings = normalizeSettings((params.settings as { seedlint?: unknown } | null)?.seedlint);
   settingsCache.clear();
   relintAll();
 });
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
+  const ours = params.changes.some((c) => {
+    const name = c.uri.slice(c.uri.lastIndexOf('/') + 1);
+    return name === CONFIG_FILE_NAME || name === REVIEWED_FILE_NAME;
+  });
+  if (!ours) return;
   configs.clear();
-  diskCache.clear();
   relintAll();
 });
 
-/** For hovers and links: where a rule's doc page is. */
-connection.onRequest('seedlint/ruleDoc', (ruleId: string) => ruleDocPath(ruleId));
-
-process.on('uncaughtException', (e) => connection.console.error(`seedlint: uncaught ${e.stack ?? e}`));
+// The engine already turns a throwing rule into a finding; this is the last net for the server's own bugs.
+process.on('uncaughtException', (e) => logErrorOnce(`uncaught:${e.message}`, `seedlint: uncaught ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => logErrorOnce(`unhandled:${String(e)}`, `seedlint: unhandled rejection ${(e as Error)?.stack ?? e}`));
 
 documents.listen(connection);
 connection.listen();

@@ -187,11 +187,16 @@ export async function startCodeServer(paths, sandbox, {
   return { proc, port, url };
 }
 
-/** code-server URL that opens `folder` and, if given, `file` in an editor. */
+/**
+ * code-server URL that opens `folder` and, if given, `file` in an editor.
+ * The file URI must carry the remote authority (code-server's host:port): with
+ * an empty one (`vscode-remote:///path`) the editor shows the text, but the
+ * extension host never sees a `file:` document, so no language server lints it.
+ */
 export function workbenchUrl(server, folder, file) {
   let u = `${server.url}/?folder=${encodeURIComponent(folder)}`;
   if (file) {
-    const payload = JSON.stringify([['openFile', `vscode-remote://${file}`]]);
+    const payload = JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${file}`]]);
     u += `&payload=${encodeURIComponent(payload)}`;
   }
   return u;

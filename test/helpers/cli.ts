@@ -20,13 +20,28 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A temporary directory holding a copy of seeds/ (as seeds/), removed after the test run. */
-export function tempCorpus(): string {
+const created: string[] = [];
+process.once('exit', () => {
+  for (const dir of created) {
+    try {
+      fs.chmodSync(dir, 0o755);
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort: a test may have left a folder unreadable */
+    }
+  }
+});
+
+/** A temporary directory, removed when the test process exits. */
+export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedlint-test-'));
-  fs.cpSync(SEEDS, path.join(dir, 'seeds'), { recursive: true });
+  created.push(dir);
   return dir;
 }
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'seedlint-test-'));
+/** A temporary directory holding a copy of seeds/ (as seeds/), removed when the test process exits. */
+export function tempCorpus(): string {
+  const dir = tempDir();
+  fs.cpSync(SEEDS, path.join(dir, 'seeds'), { recursive: true });
+  return dir;
 }

@@ -14,6 +14,11 @@ export interface FormatContext {
   version: string;
 }
 
+/** A path with control characters escaped, so a name with a newline cannot fake report lines. */
+export function printablePath(p: string): string {
+  return p.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 
 export function formatStylish(results: FileResult[], ctx: FormatContext): string {
@@ -33,7 +38,7 @@ export function formatStylish(results: FileResult[], ctx: FormatContext): string
     fixableErrors += r.fixableErrorCount;
     fixableWarnings += r.fixableWarningCount;
     if (r.messages.length === 0) continue;
-    out += `\n${c.underline(path.relative(ctx.cwd, r.filePath) || r.filePath)}\n`;
+    out += `\n${c.underline(printablePath(path.relative(ctx.cwd, r.filePath) || r.filePath))}\n`;
     const rows = r.messages.map((m) => [
       `  ${m.line}:${m.column}`,
       m.level === 'error' ? c.red('error') : m.level === 'warning' ? c.yellow('warning') : c.blue('info'),

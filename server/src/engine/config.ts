@@ -61,6 +61,14 @@ export function validateConfig(value: unknown, rules: readonly Rule[], source = 
     throw new ConfigError(`${source}: ${path}: ${detail}`, path);
   }
   const config = value as ConfigFile;
+  for (const key of ['include', 'exclude'] as const) {
+    (config[key] ?? []).forEach((glob, i) => {
+      // Globs are relative to the corpus root and stay inside it: the config is data from the workspace.
+      if (/^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)/.test(glob)) {
+        throw new ConfigError(`${source}: /${key}/${i}: "${glob}" leaves the corpus root: use a relative glob without ..`, `/${key}/${i}`);
+      }
+    });
+  }
   const known = new Map(rules.map((r) => [r.meta.id, r]));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const path = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;

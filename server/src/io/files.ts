@@ -1,7 +1,7 @@
 /** File system work for the CLI: finding seed files, reading them safely, writing atomically. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 export const DEFAULT_INCLUDE = ['**/*.txt'];
@@ -41,8 +41,19 @@ function describeError(e: unknown): string {
 
 export { describeError };
 
+interface Matchers {
+  include: Minimatch[];
+  exclude: Minimatch[];
+}
+
+const ALWAYS_EXCLUDED_MATCHERS = ALWAYS_EXCLUDED.map((g) => new Minimatch(g, { dot: true }));
+
+function matchers(include: string[], exclude: string[]): Matchers {
+  return { include: include.map((g) => new Minimatch(g, { dot: true })), exclude: exclude.map((g) => new Minimatch(g, { dot: true })) };
+}
+
 /** Every file below `dir` whose path relative to `base` matches include and not exclude. */
-function walk(dir: string, base: string, include: string[], exclude: string[], out: Collected, seen: Set<string>): void {
+function walk(dir: string, base: string, globs: Matchers, out: Collected, seen: Set<string>, realBase = safeRealpath(base)): void {
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -52,18 +63,23 @@ function walk(dir: string, base: string, include: string[], exclude: string[], o
   }
   if (seen.has(real)) return; // a symlink loop, or a directory reached twice
   seen.add(real);
-  let entries: fs.Dirent[];
+  let entries: Array<fs.Dirent<Buffer>>;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
+  const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { entry, name } of named) {
+    const full = path.join(dir, name);
+    if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+      out.problems.push({ path: full, message: 'the file name is not valid UTF-8 (shown with U+FFFD), so it cannot be reported reliably: rename it to lint it' });
+      continue;
+    }
     const rel = path.relative(base, full).split(path.sep).join('/');
-    if (ALWAYS_EXCLUDED.some((g) => minimatch(rel + '/', g, { dot: true })) || exclude.some((g) => minimatch(rel, g, { dot: true }))) continue;
+    if (ALWAYS_EXCLUDED_MATCHERS.some((m) => m.match(rel + '/')) || globs.exclude.some((m) => m.match(rel))) continue;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -75,9 +91,15 @@ function walk(dir: string, base: string, include: string[], exclude: string[], o
         out.problems.push({ path: full, message: `cannot follow symbolic link: ${describeError(e)}` });
         continue;
       }
+      // A corpus is read from inside its root only: a link out of it is not followed.
+      if (!isDir && !isFile) continue;
+      if (!within(realBase, safeRealpath(full))) {
+        if (isFile && globs.include.some((m) => m.match(rel))) out.problems.push({ path: full, message: 'symbolic link leads outside the corpus root: not followed' });
+        continue;
+      }
     }
-    if (isDir) walk(full, base, include, exclude, out, seen);
-    else if (isFile && include.some((g) => minimatch(rel, g, { dot: true }))) out.files.push(full);
+    if (isDir) walk(full, base, globs, out, seen, realBase);
+    else if (isFile && globs.include.some((m) => m.match(rel))) out.files.push(full);
   }
 }
 
@@ -99,7 +121,7 @@ export function collectFiles(args: string[], cwd: string, base: string, include:
         const prefix = arg.split('/').findIndex((part) => GLOB_MAGIC.test(part));
         const root = path.resolve(cwd, arg.split('/').slice(0, prefix).join('/') || '.');
         const pattern = path.relative(root, abs).split(path.sep).join('/');
-        walk(root, root, [pattern], exclude, out, new Set());
+        walk(root, root, matchers([pattern], exclude), out, new Set());
         if (out.files.length === before) out.missing.push(`${arg}: no file matches`);
         continue;
       }
@@ -108,7 +130,7 @@ export function collectFiles(args: string[], cwd: string, base: string, include:
     }
     if (st.isDirectory()) {
       const before = out.files.length;
-      walk(abs, abs.startsWith(base + path.sep) || abs === base ? base : abs, include, exclude, out, seen);
+      walk(abs, abs.startsWith(base + path.sep) || abs === base ? base : abs, matchers(include, exclude), out, seen);
       if (out.files.length === before) out.missing.push(`${arg}: no seed files (${include.join(', ')}) in this directory`);
     } else out.files.push(abs);
   }
@@ -142,6 +164,18 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     }
     throw e;
   }
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function within(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 /** Whether `file` (after following links) lies inside `root`. */

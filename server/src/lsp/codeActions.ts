@@ -1,18 +1,29 @@
 /** Code actions: quick fixes per finding, fix-all per rule and per file, review and disable commands. */
-import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyFixes, fixText, LineIndex, type Finding, type Fix, type ResolvedConfig } from '../engine/index';
-import { toTextEdits, type DiagnosticData } from './convert';
+import { fixText, LineIndex, type Finding, type Fix, type ResolvedConfig } from '../engine/index';
+import { COMMAND_DISABLE_RULE, COMMAND_MARK_REVIEWED, REVIEWABLE, type DisableRuleArgs, type MarkReviewedArgs } from './commands';
+import { asDiagnosticData, toTextEdits } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.seedlint`;
-export const COMMAND_MARK_REVIEWED = 'seedlint.markReviewed';
-export const COMMAND_DISABLE_RULE = 'seedlint.disableRule';
 
-/** Categories whose findings may be accepted by a person instead of fixed. */
-const REVIEWABLE = new Set(['unattributed-figure', 'garbled']);
+export interface CodeActionInput {
+  doc: TextDocument;
+  /** The diagnostics the client sent in the request's context. */
+  diagnostics: Diagnostic[];
+  /** Findings of `doc` at its current version. */
+  findings: Finding[];
+  config: ResolvedConfig;
+  reviewed: ReadonlySet<string>;
+  only: string[] | undefined;
+  /** Whether the client accepts versioned `documentChanges` (else plain `changes`). */
+  documentChanges: boolean;
+}
 
-function edit(doc: TextDocument, edits: TextEdit[]) {
-  return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+function workspaceEdit(input: CodeActionInput, edits: TextEdit[]): WorkspaceEdit {
+  const { doc } = input;
+  if (input.documentChanges) return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+  return { changes: { [doc.uri]: edits } };
 }
 
 /** Edits turning `before` into `after`, as small as a common prefix and suffix allow. */
@@ -37,66 +48,83 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   return [{ range: { start: index.positionAt(start), end: index.positionAt(endB) }, newText: after.slice(start, endA) }];
 }
 
-/** Edits of all safe fixes (optionally of one rule): one pass in place when that suffices, else a diff. */
-export function fixAllEdits(doc: TextDocument, config: ResolvedConfig, findings: Finding[], ruleId?: string): TextEdit[] {
+/**
+ * Edits applying every safe fix (optionally of one rule) to a fixed point, like `seedlint --fix`.
+ * When one pass reaches it, the edits are the fixes' own (small, and markers elsewhere stay put);
+ * otherwise one edit spanning the changed text.
+ */
+export function fixAllEdits(doc: TextDocument, config: ResolvedConfig, reviewed: ReadonlySet<string>, ruleId?: string): TextEdit[] {
   const text = doc.getText();
-  const pick = (f: Finding, fix: Fix) => fix.safe && (!ruleId || f.ruleId === ruleId);
-  const fixes = findings.flatMap((f) => f.fixes.filter((x) => pick(f, x)).slice(0, 1));
-  if (fixes.length === 0) return [];
-  const pass = applyFixes(text, fixes);
-  if (pass.skipped.length === 0) {
+  const select = (f: Finding, fix: Fix) => fix.safe && (!ruleId || f.ruleId === ruleId);
+  const fixed = fixText(text, config, { select, reviewed });
+  if (fixed.passes === 0) return [];
+  if (fixed.passes === 1) {
     const index = new LineIndex(text);
-    return pass.applied.flatMap((fix) => toTextEdits(index, fix));
+    return fixed.applied.flatMap((fix) => toTextEdits(index, fix));
   }
-  return diffEdits(text, fixText(text, config, { select: pick }).text);
+  return diffEdits(text, fixed.text);
 }
 
-export function codeActionsFor(
-  doc: TextDocument,
-  diagnostics: Diagnostic[],
-  findings: Finding[],
-  config: ResolvedConfig,
-  only: string[] | undefined,
-): CodeAction[] {
+export function codeActionsFor(input: CodeActionInput): CodeAction[] {
+  const { doc, findings, only } = input;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
-  const index = new LineIndex(doc.getText());
-  const seenRules = new Set<string>();
+  const text = doc.getText();
+  const index = new LineIndex(text);
+  const fixAllOffered = new Set<string>();
+  const disableOffered = new Set<string>();
   if (wants(CodeActionKind.QuickFix)) {
-    for (const d of diagnostics) {
-      if (d.source !== 'seedlint' || !d.data) continue;
-      const data = d.data as DiagnosticData;
-      if (data.version !== doc.version) continue; // stale: the text moved on since the finding
+    for (const d of input.diagnostics) {
+      if (d.source !== 'seedlint') continue;
+      const data = asDiagnosticData(d.data);
+      // Without data, or computed on another version of the text, a diagnostic's offsets cannot be trusted.
+      if (!data || data.version !== doc.version) continue;
       data.fixes.forEach((fix, i) => {
-        const action = CodeAction.create(fix.safe ? fix.title : `${fix.title} (check it)`, edit(doc, toTextEdits(index, fix)), CodeActionKind.QuickFix);
+        if (fix.edits.some((e) => e.start < 0 || e.end < e.start || e.end > text.length)) return;
+        const action = CodeAction.create(fix.safe ? fix.title : `${fix.title} (check the result)`, workspaceEdit(input, toTextEdits(index, fix)), CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = fix.safe && i === 0;
         actions.push(action);
       });
-      const ofRule = findings.filter((f) => f.ruleId === data.ruleId && f.fixes.some((x) => x.safe));
-      if (ofRule.length > 1 && !seenRules.has(data.ruleId)) {
-        seenRules.add(data.ruleId);
-        const edits = fixAllEdits(doc, config, findings, data.ruleId);
-        if (edits.length) {
-          const action = CodeAction.create(`Fix all ${data.ruleId} problems in this file`, edit(doc, edits), CodeActionKind.QuickFix);
-          action.diagnostics = [d];
-          actions.push(action);
+      if (!fixAllOffered.has(data.ruleId)) {
+        fixAllOffered.add(data.ruleId);
+        const ofRule = findings.filter((f) => f.ruleId === data.ruleId && f.fixes.some((x) => x.safe));
+        if (ofRule.length > 1) {
+          const edits = fixAllEdits(doc, input.config, input.reviewed, data.ruleId);
+          if (edits.length) {
+            const action = CodeAction.create(`Fix all ${data.ruleId} problems in this file`, workspaceEdit(input, edits), CodeActionKind.QuickFix);
+            action.diagnostics = [d];
+            actions.push(action);
+          }
         }
       }
       if (REVIEWABLE.has(data.category) && data.fingerprint) {
-        const excerpt = doc.getText(d.range).slice(0, 120);
-        actions.push(
-          CodeAction.create('Mark as reviewed (recorded in .seedlint-reviewed.json)', { title: 'Mark as reviewed', command: COMMAND_MARK_REVIEWED, arguments: [{ uri: doc.uri, ruleId: data.ruleId, fingerprint: data.fingerprint, excerpt }] }, CodeActionKind.QuickFix),
+        const args: MarkReviewedArgs = { uri: doc.uri, ruleId: data.ruleId, fingerprint: data.fingerprint, excerpt: doc.getText(d.range).slice(0, 200) };
+        const action = CodeAction.create(
+          'Mark as reviewed (recorded in .seedlint-reviewed.json)',
+          { title: 'Mark as reviewed', command: COMMAND_MARK_REVIEWED, arguments: [args] },
+          CodeActionKind.QuickFix,
         );
+        action.diagnostics = [d];
+        actions.push(action);
       }
-      actions.push(
-        CodeAction.create(`Disable ${data.ruleId} in seedlint.config.json`, { title: 'Disable rule', command: COMMAND_DISABLE_RULE, arguments: [{ uri: doc.uri, ruleId: data.ruleId }] }, CodeActionKind.QuickFix),
-      );
+      if (!disableOffered.has(data.ruleId)) {
+        disableOffered.add(data.ruleId);
+        const args: DisableRuleArgs = { uri: doc.uri, ruleId: data.ruleId };
+        const action = CodeAction.create(
+          `Disable ${data.ruleId} in seedlint.config.json`,
+          { title: 'Disable rule', command: COMMAND_DISABLE_RULE, arguments: [args] },
+          CodeActionKind.QuickFix,
+        );
+        action.diagnostics = [d];
+        actions.push(action);
+      }
     }
   }
+  // Source actions only when asked for by kind (the source menu, codeActionsOnSave), never on the light bulb.
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(doc, config, findings);
-    if (edits.length) actions.push(CodeAction.create('Fix all safe seedlint problems', edit(doc, edits), FIX_ALL_KIND));
+    const edits = fixAllEdits(doc, input.config, input.reviewed);
+    if (edits.length) actions.push(CodeAction.create('Fix all safe seedlint problems', workspaceEdit(input, edits), FIX_ALL_KIND));
   }
   return actions;
 }

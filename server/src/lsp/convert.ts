@@ -1,15 +1,37 @@
 /** Engine findings to LSP shapes. The only place offsets become line/character. */
-import { CodeDescription, Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver';
-import type { Finding, Fix, LineIndex } from '../engine/index';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver';
+import type { Category, Finding, Fix, LineIndex } from '../engine/index';
 
 /** What a diagnostic carries to the code-action handler. */
 export interface DiagnosticData {
   ruleId: string;
-  category: string;
-  /** The document version the finding was computed on: older ones are dropped. */
+  category: Category;
+  /** The document version the finding was computed on: actions from older ones are dropped. */
   version: number;
   fixes: Fix[];
   fingerprint?: string;
+}
+
+function isFix(value: unknown): value is Fix {
+  const f = value as Fix;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.title === 'string' &&
+    typeof f.safe === 'boolean' &&
+    Array.isArray(f.edits) &&
+    f.edits.every((e) => typeof e === 'object' && e !== null && Number.isInteger(e.start) && Number.isInteger(e.end) && typeof e.text === 'string')
+  );
+}
+
+/** `data` as the client sent it back: anything malformed is treated as absent. */
+export function asDiagnosticData(value: unknown): DiagnosticData | undefined {
+  const d = value as DiagnosticData;
+  if (typeof d !== 'object' || d === null) return undefined;
+  if (typeof d.ruleId !== 'string' || typeof d.category !== 'string' || !Number.isInteger(d.version)) return undefined;
+  if (!Array.isArray(d.fixes) || !d.fixes.every(isFix)) return undefined;
+  if (d.fingerprint !== undefined && typeof d.fingerprint !== 'string') return undefined;
+  return d;
 }
 
 export function toRange(index: LineIndex, start: number, end: number): Range {
@@ -26,20 +48,31 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Rules whose findings mark text that should go: shown faded. */
-const UNNECESSARY = new Set(['garbled/duplicate-line', 'garbled/boilerplate', 'garbled/stutter', 'garbled/table-debris']);
+/**
+ * A finding marks text that should go when one of its fixes deletes exactly that text, give or
+ * take surrounding whitespace (a stray space, a repeated line with its line break): editors show it faded.
+ */
+function marksRemovableText(f: Finding, text: string): boolean {
+  if (f.end <= f.start) return false;
+  return f.fixes.some((fix) => {
+    if (fix.edits.length !== 1 || fix.edits[0].text !== '') return false;
+    const { start, end } = fix.edits[0];
+    if (start > f.start || end < f.end) return false;
+    return /^\s*$/.test(text.slice(start, f.start)) && /^\s*$/.test(text.slice(f.end, end));
+  });
+}
 
 export function toDiagnostic(f: Finding, index: LineIndex, version: number, docUri: (id: string) => string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, category: f.category, version, fixes: f.fixes, fingerprint: f.fingerprint };
   const d: Diagnostic = {
     range: toRange(index, f.start, f.end),
-    severity: SEVERITY[f.severity],
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.ruleId,
-    codeDescription: CodeDescription.is({ href: docUri(f.ruleId) }) ? { href: docUri(f.ruleId) } : undefined,
+    codeDescription: { href: docUri(f.ruleId) },
     source: 'seedlint',
     message: f.message,
     data,
   };
-  if (UNNECESSARY.has(f.ruleId)) d.tags = [DiagnosticTag.Unnecessary];
+  if (marksRemovableText(f, index.text)) d.tags = [DiagnosticTag.Unnecessary];
   return d;
 }

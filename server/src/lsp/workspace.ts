@@ -1,5 +1,4 @@
 /** Per-folder configuration for the server: the nearest seedlint.config.json and its review sidecar. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules, ConfigError, resolveConfig, type ResolvedConfig } from '../engine/index';
@@ -8,66 +7,75 @@ import { findConfigFile, readConfigFile, readReviewed } from '../io/config';
 export interface FolderConfig {
   /** The config file, when there is one. */
   file?: string;
-  /** The corpus root: the config's folder, else the workspace folder. */
+  /** The corpus root: the config's folder, else the workspace folder, else the file's folder. */
   root: string;
   config: ResolvedConfig;
   reviewed: Set<string>;
-  /** A config or sidecar problem, reported once as a diagnostic-free message. */
+  /** A config or sidecar problem (already reported once). */
   error?: string;
+}
+
+/** The path of a `file:` URI, or undefined for any other scheme or a malformed URI. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 export class ConfigStore {
   private readonly byDir = new Map<string, FolderConfig>();
-  private defaultConfig?: FolderConfig;
+  private readonly reported = new Set<string>();
 
-  constructor(private readonly onError: (message: string) => void) {}
+  constructor(
+    /** Where a problem with a config or sidecar file is shown; each distinct one once per change. */
+    private readonly onError: (message: string) => void,
+    /** The workspace folder holding `dir`, if any: the corpus root when there is no config file. */
+    private readonly folderOf: (dir: string) => string | undefined,
+  ) {}
 
+  /** Forgets everything read: call when a config or sidecar file changed. */
   clear(): void {
     this.byDir.clear();
+    this.reported.clear();
   }
 
-  private fallback(root: string, error?: string): FolderConfig {
-    this.defaultConfig ??= { root, config: resolveConfig({}, allRules), reviewed: new Set() };
-    return { ...this.defaultConfig, root, error };
+  private report(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.onError(message);
   }
 
   forUri(uri: string): FolderConfig {
-    if (!uri.startsWith('file:')) return this.fallback(process.cwd());
-    return this.forDir(path.dirname(fileURLToPath(uri)));
+    const file = uriToPath(uri);
+    return this.forDir(file ? path.dirname(file) : process.cwd());
   }
 
   forDir(dir: string): FolderConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    let result: FolderConfig;
     const file = findConfigFile(dir);
-    const root = file ? path.dirname(file) : dir;
+    const root = file ? path.dirname(file) : (this.folderOf(dir) ?? dir);
+    let config: ResolvedConfig;
+    let error: string | undefined;
     try {
-      const config = resolveConfig(file ? readConfigFile(file) : {}, allRules);
-      let reviewed = new Set<string>();
-      let error: string | undefined;
-      try {
-        reviewed = readReviewed(root);
-      } catch (e) {
-        error = (e as Error).message;
-        this.onError(error);
-      }
-      result = { file, root, config, reviewed, error };
+      config = resolveConfig(file ? readConfigFile(file) : {}, allRules);
     } catch (e) {
-      const message = e instanceof ConfigError ? e.message : `cannot read ${file}: ${(e as Error).message}`;
-      this.onError(`${message} (using the default configuration until it is fixed)`);
-      result = this.fallback(root, message);
-      result.file = file;
+      error = e instanceof ConfigError ? e.message : `cannot read ${file}: ${(e as Error).message}`;
+      this.report(`${error} (using the default configuration until it is fixed)`);
+      config = resolveConfig({}, allRules);
     }
+    let reviewed = new Set<string>();
+    try {
+      reviewed = readReviewed(root);
+    } catch (e) {
+      error ??= (e as Error).message;
+      this.report(`${(e as Error).message} (ignoring the reviewed findings until it is fixed)`);
+    }
+    const result: FolderConfig = { file, root, config, reviewed, error };
     this.byDir.set(dir, result);
     return result;
-  }
-}
-
-export function fileExists(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
