@@ -58,6 +58,13 @@ describe('extension package', function () {
     for (const f of docs) assert.ok(files.includes(f), `${f} is packaged`);
   });
 
+  it('holds every image the README shows', () => {
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length > 0, 'the README shows a screenshot');
+    for (const img of images) assert.ok(files.includes(img), `${img} is packaged`);
+  });
+
   it('the icon is a 128x128 PNG', () => {
     const png = fs.readFileSync(path.join(REPO, manifest.icon));
     assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a');
