@@ -9,6 +9,25 @@ import { CLI, runCli, tempDir } from '../helpers/cli';
 
 const SAMPLE = ' date 2024-10-28\nTitle\nBody.\n';
 
+/**
+ * The CLI as user `nobody` when the tests run as root (root ignores permissions). The bundle is
+ * self-contained, so a copy in a world-readable folder runs wherever the checkout lives.
+ */
+function runAsUnprivileged(args: string[], cwd: string) {
+  const asNobody = process.getuid?.() === 0;
+  let cli = CLI;
+  if (asNobody) {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o755);
+    cli = path.join(dir, 'cli.js');
+    fs.copyFileSync(CLI, cli);
+    fs.chmodSync(cli, 0o644);
+  }
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
+  if (r.status === null || !r.stdout) throw new Error(`the CLI did not run: status ${r.status}, ${r.error?.message ?? ''} ${r.stderr}`);
+  return r;
+}
+
 describe('CLI safety', function () {
   this.timeout(120_000);
 
@@ -48,12 +67,11 @@ describe('CLI safety', function () {
     const file = path.join(corpus, 'a.txt');
     fs.writeFileSync(file, SAMPLE);
     // A directory where the file's temporary sibling would go cannot be made: make the folder read-only for a non-root user.
-    const asNobody = process.getuid?.() === 0;
     fs.chmodSync(corpus, 0o555);
     fs.chmodSync(file, 0o666);
     fs.chmodSync(dir, 0o755);
     try {
-      const r = spawnSync(process.execPath, [CLI, '--fix', '--format', 'json', 'a.txt'], { cwd: corpus, encoding: 'utf8', ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
+      const r = runAsUnprivileged(['--fix', '--format', 'json', 'a.txt'], corpus);
       const [result] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
       assert.equal(result.messages[0].ruleId, 'file/write-failed', r.stderr);
       assert.match(result.messages[0].message, /the file is unchanged.*permission denied/);
@@ -123,8 +141,7 @@ describe('CLI safety', function () {
     for (const f of ['ok.txt', 'secret.txt']) fs.chmodSync(path.join(dir, f), 0o644);
     fs.chmodSync(path.join(dir, 'secret.txt'), 0o000);
     fs.chmodSync(path.join(dir, 'closed'), 0o000);
-    const asNobody = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
+    const r = runAsUnprivileged(['--format', 'json', '.'], dir);
     fs.chmodSync(path.join(dir, 'closed'), 0o755);
     const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>;
     const by = (name: string) => results.find((x) => x.filePath.endsWith(name))!;
