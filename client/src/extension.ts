@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 
 /** Crashes tolerated within CRASH_WINDOW_MS before the client stops restarting the server. */
 const MAX_RESTARTS = 3;
@@ -21,21 +22,17 @@ const PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
 let client: LanguageClient | undefined;
 
-function crashHandler(output: vscode.OutputChannel): ErrorHandler {
-  const crashes: number[] = [];
+function crashHandler(output: vscode.OutputChannel, policy: RestartPolicy): ErrorHandler {
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length && now - crashes[0] > CRASH_WINDOW_MS) crashes.shift();
-      if (crashes.length > MAX_RESTARTS) {
-        const message = `The seedlint server stopped ${crashes.length} times in ${CRASH_WINDOW_MS / 60000} minutes and will not be restarted. Run "Seedlint: Restart Server" after checking the output.`;
-        output.appendLine(message);
-        return { action: CloseAction.DoNotRestart, message };
+      const decision = policy.serverStopped();
+      if (decision.restart) {
+        output.appendLine(decision.message);
+        return { action: CloseAction.Restart, handled: true };
       }
-      output.appendLine(`The seedlint server stopped; restarting (${crashes.length} of ${MAX_RESTARTS}).`);
-      return { action: CloseAction.Restart, handled: true };
+      // The client writes this message to the output and shows it.
+      return { action: CloseAction.DoNotRestart, message: decision.message };
     },
   };
 }
@@ -80,6 +77,7 @@ function statusBar(context: vscode.ExtensionContext): vscode.StatusBarItem {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Seedlint', { log: true });
+  const restartPolicy = new RestartPolicy({ maxRestarts: MAX_RESTARTS, windowMs: CRASH_WINDOW_MS });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -96,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    errorHandler: crashHandler(output),
+    errorHandler: crashHandler(output, restartPolicy),
   };
   client = new LanguageClient('seedlint', 'Seedlint', serverOptions, clientOptions);
 
@@ -119,6 +117,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     vscode.commands.registerCommand('seedlint.restartServer', async () => {
       output.appendLine('Restarting the server.');
+      // A restart the user asks for gets a fresh allowance of automatic restarts.
+      restartPolicy.reset();
       await client!.restart();
     }),
     vscode.commands.registerCommand('seedlint.showOutput', () => output.show(true)),

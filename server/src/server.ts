@@ -9,6 +9,7 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
+  LogMessageNotification,
   LSPErrorCodes,
   MessageType,
   ProposedFeatures,
@@ -29,11 +30,14 @@ import { collectFiles } from './io/files';
 import { codeActionsFor, FIX_ALL_KIND } from './lsp/codeActions';
 import { COMMAND_DISABLE_RULE, COMMAND_MARK_REVIEWED, disableRule, isDisableRuleArgs, isMarkReviewedArgs, markReviewed } from './lsp/commands';
 import { toDiagnostic } from './lsp/convert';
+import { ClampedTextDocument } from './lsp/documents';
+import { FramingWatcher } from './lsp/framing';
 import { hoverFor } from './lsp/hover';
 import { ConfigStore, uriToPath } from './lsp/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Clamped: an edit past the end must not corrupt the document's line table (see lsp/documents.ts).
+const documents = new TextDocuments(ClampedTextDocument);
 
 interface Settings {
   enable: boolean;
@@ -391,7 +395,12 @@ function workspaceFiles(fresh = false): string[] {
   for (const folder of workspaceFolders) {
     const fc = configs.forDir(folder);
     const include = fc.config.file.include ?? WORKSPACE_DEFAULT_INCLUDE;
-    for (const f of collectFiles([folder], folder, fc.root, include, fc.config.file.exclude ?? []).files) files.add(f);
+    try {
+      for (const f of collectFiles([folder], folder, fc.root, include, fc.config.file.exclude ?? []).files) files.add(f);
+    } catch (e) {
+      // A glob the matcher refuses (longer than minimatch's 64 kB, say) is a config problem, not a failed request.
+      configs.report(`${fc.file ?? folder}: include/exclude cannot be used: ${(e as Error).message} (its closed files are not linted until it is fixed)`);
+    }
   }
   fileList = { at: Date.now(), epoch: configEpoch, files: [...files].sort() };
   return fileList.files;
@@ -533,6 +542,20 @@ connection.onDidChangeWatchedFiles((params) => {
 // The engine already turns a throwing rule into a finding; this is the last net for the server's own bugs.
 process.on('uncaughtException', (e) => logErrorOnce(`uncaught:${e.message}`, `seedlint: uncaught ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => logErrorOnce(`unhandled:${String(e)}`, `seedlint: unhandled rejection ${(e as Error)?.stack ?? e}`));
+
+// Over stdio, a wrong Content-Length leaves vscode-jsonrpc's reader out of step for good: exit rather than idle deaf.
+if (process.argv.includes('--stdio')) {
+  const framing = new FramingWatcher((reason) => {
+    const message = `seedlint: the client's messages cannot be read any further (${reason}); exiting so that the client can restart the server.`;
+    const logged = connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }).then(() => true, () => false);
+    const late = new Promise<boolean>((resolve) => setTimeout(resolve, 1000, false));
+    void Promise.race([logged, late]).then((ok) => {
+      if (!ok) process.stderr.write(`${message}\n`);
+      process.exit(1);
+    });
+  });
+  process.stdin.on('data', (chunk: Buffer) => framing.push(chunk));
+}
 
 documents.listen(connection);
 connection.listen();

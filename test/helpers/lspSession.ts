@@ -111,6 +111,8 @@ export interface SessionOptions {
   server?: string;
   /** Whether to advertise versioned documentChanges in workspace edits (default true). */
   documentChanges?: boolean;
+  /** The editor's process id sent with `initialize`, which the server watches (default: this process). */
+  processId?: number;
 }
 
 interface OpenDocument {
@@ -194,7 +196,7 @@ export class LspSession {
     connection.listen();
     session.initializeResult = await session.deadline(
       connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
+        processId: options.processId ?? process.pid,
         rootUri: fileUri(options.root),
         workspaceFolders: [{ uri: fileUri(options.root), name: path.basename(options.root) }],
         capabilities: clientCapabilities(options),

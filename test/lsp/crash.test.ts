@@ -37,6 +37,12 @@ describe('LSP server: a throwing rule', function () {
     removeWorkspace(root);
   });
 
+  const start = async (pull: boolean) => {
+    const session = await LspSession.start({ pull, root, server });
+    sessions.push(session);
+    return session;
+  };
+
   for (const pull of [true, false]) {
     it(`${pull ? 'pull' : 'push'}: shows one error per document, logs the failure once, keeps every other finding`, async () => {
       const session = await LspSession.start({ pull, root, server });
@@ -53,6 +59,38 @@ describe('LSP server: a throwing rule', function () {
       await session.waitFor('the failure in the log', () => session.logs.some((l) => l.includes('Rule test/throws failed')));
       assert.equal(session.logs.filter((l) => l.includes('Rule test/throws failed')).length, 1, 'logged once for five documents');
       assert.ok(session.logs.find((l) => l.includes('Rule test/throws failed'))!.includes('this rule always throws'));
+      assert.deepEqual(session.internalErrors(), []);
+      assert.equal(await session.shutdown(), 0);
+    });
+
+    it(`${pull ? 'pull' : 'push'}: five edits later the failure is still one diagnostic, logged once; other documents and requests are served`, async () => {
+      const session = await start(pull);
+      const failing = await session.open(path.join(root, 'seeds', SEED_NAMES[0]));
+      const diagnosticsOf = async (uri: string) => (pull ? session.pullItems(uri) : (await session.waitForPublished(uri, session.version(uri))).diagnostics);
+      const check = async (uri: string, what: string) => {
+        const items = await diagnosticsOf(uri);
+        assert.equal(items.filter((d) => d.code === 'test/throws').length, 1, `${what}: one failure diagnostic`);
+        assert.deepEqual(describeAll(items.filter((d) => d.code !== 'test/throws')), expectedDiagnostics(session.text(uri)), `${what}: every other finding`);
+        return items;
+      };
+      await check(failing, 'opened');
+      for (let i = 1; i <= 5; i++) {
+        await session.change(failing, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 ? ' ' : 'x' }]);
+        await check(failing, `edit ${i}`);
+      }
+      // A second document, after the failures: full diagnostics.
+      const second = await session.open(path.join(root, 'seeds', SEED_NAMES[1]));
+      const items = await check(second, 'second document');
+      assert.ok(items.length > 1);
+      // The server keeps serving other requests on the failing document.
+      const fixable = (await diagnosticsOf(failing)).find((d) => d.code !== 'test/throws' && ((d.data as { fixes?: unknown[] }).fixes ?? []).length > 0);
+      assert.ok(fixable, 'the failing document still shows a fixable finding');
+      const hover = await session.hover(failing, fixable.range.start);
+      assert.ok(hover && JSON.stringify(hover.contents).includes(String(fixable.code)), 'hover');
+      const actions = await session.codeActions(failing, [fixable]);
+      assert.ok(actions.some((a) => 'kind' in a && a.kind === 'quickfix'), 'a quick fix');
+      await session.waitFor('the failure in the log', () => session.logs.some((l) => l.includes('Rule test/throws failed')));
+      assert.equal(session.logs.filter((l) => l.includes('Rule test/throws failed')).length, 1, 'logged once for seven versions of two documents');
       assert.deepEqual(session.internalErrors(), []);
       assert.equal(await session.shutdown(), 0);
     });

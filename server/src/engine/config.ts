@@ -77,7 +77,7 @@ export function validateConfig(value: unknown, rules: readonly Rule[], source = 
     if (typeof setting === 'object' && setting.options) {
       const defaults = rule.meta.defaultOptions ?? {};
       for (const [key, v] of Object.entries(setting.options)) {
-        if (!(key in defaults)) throw new ConfigError(`${source}: ${path}/options/${key}: unknown option of ${id}`, `${path}/options/${key}`);
+        if (!Object.hasOwn(defaults, key)) throw new ConfigError(`${source}: ${path}/options/${key}: unknown option of ${id}`, `${path}/options/${key}`);
         const expected = Array.isArray(defaults[key]) ? 'array' : typeof defaults[key];
         const actual = Array.isArray(v) ? 'array' : typeof v;
         if (expected !== actual) throw new ConfigError(`${source}: ${path}/options/${key}: must be ${expected === 'array' ? 'an array' : `a ${expected}`}`, `${path}/options/${key}`);

@@ -46,10 +46,13 @@ interface Matchers {
   exclude: Minimatch[];
 }
 
-const ALWAYS_EXCLUDED_MATCHERS = ALWAYS_EXCLUDED.map((g) => new Minimatch(g, { dot: true }));
+/** Brace expansion is capped: a config is data from the workspace, and `{a,b}{c,d}…` grows exponentially. */
+const GLOB_OPTIONS = { dot: true, braceExpandMax: 1000 };
+
+const ALWAYS_EXCLUDED_MATCHERS = ALWAYS_EXCLUDED.map((g) => new Minimatch(g, GLOB_OPTIONS));
 
 function matchers(include: string[], exclude: string[]): Matchers {
-  return { include: include.map((g) => new Minimatch(g, { dot: true })), exclude: exclude.map((g) => new Minimatch(g, { dot: true })) };
+  return { include: include.map((g) => new Minimatch(g, GLOB_OPTIONS)), exclude: exclude.map((g) => new Minimatch(g, GLOB_OPTIONS)) };
 }
 
 /** Every file below `dir` whose path relative to `base` matches include and not exclude. */

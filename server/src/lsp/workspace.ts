@@ -42,7 +42,8 @@ export class ConfigStore {
     this.reported.clear();
   }
 
-  private report(message: string): void {
+  /** Shows a problem with a config or sidecar file, once until the next `clear()`. */
+  report(message: string): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
     this.onError(message);
