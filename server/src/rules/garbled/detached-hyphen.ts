@@ -1,0 +1,140 @@
+import type { SeedDocument } from '../../engine/document';
+import { defineRule } from '../../engine/rule';
+import { normalizeWord } from '../../engine/words';
+import conjunctions from './conjunctions.json';
+import hyphenCompounds from './hyphen-compounds.json';
+import { stopWordIndex } from './languageEvidence';
+
+/**
+ * A letter or digit, spaces, then a hyphen glued to a letter: "norte -coreanos", "Kursk -regionen".
+ * Only U+002D and U+2010: an en or em dash with a space on one side is a dash spaced wrongly.
+ */
+const DETACHED = /(?<=[\p{L}\p{M}\p{N}])[ \t\u00a0]+[-\u2010](?=\p{L})/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const SPACE_HYPHEN = /[ \t\u00a0][-\u2010]/;
+const WORD_AFTER = /^[\p{L}\p{M}]{1,60}/u;
+/** A hyphen before a letter: after a word, it makes that word a first part the document hyphenates. */
+const HYPHEN_BEFORE_LETTER = /[-\u2010](?=\p{L})/gu;
+
+/** The letters just before `end` (at most 40), or undefined. */
+function wordBefore(text: string, end: number): string | undefined {
+  let start = end;
+  while (start > 0 && end - start < 40 && LETTER_OR_MARK.test(text[start - 1])) start--;
+  return start < end ? text.slice(start, end) : undefined;
+}
+/** A hyphen that closes a parenthetical opened by a hyphen: "-ha dit-", "-Based in Oregon, USA-". */
+const CLOSING_HYPHEN = /[\p{L}\p{N}.][-\u2010](?=[\s,.;:!?)]|$)/u;
+/** The word after the hyphen ends in one itself: "-ha-". */
+const HYPHEN_CLOSING_AT_ONCE = /^[-\u2010](?=[\s,.;:!?)]|$)/u;
+const CONJUNCTIONS = new Set<string>(conjunctions.words);
+/** How far a closing hyphen of a parenthetical may lie. */
+const PARENTHETICAL_REACH = 120;
+const COMPOUND_FIRST_PARTS = new Map<string, Set<string>>(Object.entries(hyphenCompounds.firstParts as Record<string, string[]>).map(([k, v]) => [k, new Set(v)]));
+const NAME_OR_NUMBER = /^[\p{Lu}\p{N}]|\p{N}/u;
+
+/**
+ * Whether joining is certainly right: the part before the hyphen is a name, acronym or number
+ * ("Ukraine -konflikten", "GFDL -licentie"), a word the language often hyphenates ("quinta -feira"), or
+ * the document hyphenates the same part elsewhere ("norte-coreanos" makes "norte -coreana" certain).
+ * A lower-case word before a hyphen may instead be a dash typed without its second space
+ * ("националности -просто българите"): joining would make a word nobody meant.
+ */
+function joinIsCertain(doc: SeedDocument, before: string, language: string): boolean {
+  if (NAME_OR_NUMBER.test(before)) return true;
+  const lower = normalizeWord(before);
+  if (COMPOUND_FIRST_PARTS.get(language)?.has(lower)) return true;
+  return hyphenatedElsewhere(doc, lower);
+}
+
+const hyphenatedParts = new WeakMap<SeedDocument, Set<string>>();
+
+/** Whether the document writes `part` (lower case) followed by a hyphen and a letter. Indexed once per document. */
+function hyphenatedElsewhere(doc: SeedDocument, part: string): boolean {
+  let parts = hyphenatedParts.get(doc);
+  if (!parts) {
+    parts = new Set();
+    HYPHEN_BEFORE_LETTER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = HYPHEN_BEFORE_LETTER.exec(doc.text))) {
+      const word = wordBefore(doc.text, m.index);
+      if (word) parts.add(normalizeWord(word));
+    }
+    hyphenatedParts.set(doc, parts);
+  }
+  return parts.has(part);
+}
+
+export default defineRule({
+  meta: {
+    id: 'garbled/detached-hyphen',
+    category: 'garbled',
+    defaultSeverity: 'warning',
+    description: 'A hyphen separated from the word before it, as machine translation leaves compounds: "norte -coreanos".',
+    fixable: true,
+    messages: {
+      detached: 'Detached hyphen: "{text}" should probably be one hyphenated word, "{joined}".',
+    },
+  },
+  docs: `Finds a hyphenated compound whose hyphen lost contact with its first part: \`norte -coreanos\`,
+\`quinta -feira\`, \`Ukraine -konflikten\`, \`Kursk -regionen\`. Machine translation produces this when it
+tokenises a compound and rebuilds it; readers stumble and search misses the word.
+
+Not reported:
+
+- a dash spaced on both sides (\`CNN - A Coréia\`), an en or em dash, a minus before a number (\`-5\`), a
+  list dash at the start of a line;
+- a suspended compound after a conjunction (\`seurakuntataloissa ja -kodeissa\`, \`Schulgebäude und -gelände\`):
+  the conjunctions are in \`server/src/rules/garbled/conjunctions.json\` and the language files' stop words;
+- a hyphen used as a dash before a function word (\`the army -which ...\`): the word after it is a stop word;
+- a parenthetical between hyphens (\`citats -ha dit- a\`): a closing \`word-\` follows in the same paragraph.
+
+**Fix**: delete the space, joining the parts: \`norte-coreanos\`. The fix is safe when the join is certain: the
+part before the hyphen is a name, an acronym or a number (\`Ukraine -konflikten\`, \`GFDL -licentie\`), a word
+the language often hyphenates (\`quinta -feira\`; per language in
+\`server/src/rules/garbled/hyphen-compounds.json\`), or the document hyphenates the same part elsewhere
+(\`norte-coreanos\` two sentences earlier). Otherwise it is unsafe: a lower-case word before the hyphen may be
+a dash typed without its second space (\`националности -просто българите\`), where joining would be wrong. If
+the compound is written as one word in the language (Danish \`Ukrainekonflikten\`), delete the hyphen too by
+hand.`,
+  check({ doc, report }) {
+    const stopWords = stopWordIndex(doc.languages);
+    const docStopWords = doc.lexicon?.stopWords;
+    for (const p of doc.paragraphs) {
+      // Only a space (or tab, or no-break space) before a hyphen can make one.
+      if (!SPACE_HYPHEN.test(p.text)) continue;
+      DETACHED.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = DETACHED.exec(p.text))) {
+        const spaceStart = m.index;
+        const hyphen = m.index + m[0].length - 1;
+        const before = wordBefore(p.text, spaceStart);
+        const after = WORD_AFTER.exec(p.text.slice(hyphen + 1, hyphen + 60))?.[0];
+        if (!after) continue;
+        if (before) {
+          const b = normalizeWord(before);
+          if (CONJUNCTIONS.has(b) || (docStopWords ? docStopWords.has(b) : stopWords.has(b))) continue;
+        }
+        const a = normalizeWord(after);
+        if (docStopWords ? docStopWords.has(a) : stopWords.has(a)) continue;
+        const rest = p.text.slice(hyphen + 1 + after.length, hyphen + 1 + PARENTHETICAL_REACH);
+        if (CLOSING_HYPHEN.test(rest) || HYPHEN_CLOSING_AT_ONCE.test(rest)) continue;
+        const wordStart = before ? spaceStart - before.length : spaceStart;
+        const start = p.start + wordStart;
+        const end = p.start + hyphen + 1 + after.length;
+        report({
+          messageId: 'detached',
+          data: { text: doc.text.slice(start, end), joined: `${before ?? ''}${p.text.slice(hyphen, hyphen + 1 + after.length)}` },
+          start,
+          end,
+          fixes: [
+            {
+              title: 'Join the hyphen to the word before it',
+              edits: [{ start: p.start + spaceStart, end: p.start + hyphen, text: '' }],
+              safe: before !== undefined && joinIsCertain(doc, before, doc.language),
+            },
+          ],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,55 @@
+import { defineRule } from '../../engine/rule';
+import { removeLines } from './lines';
+
+const WHITESPACE_RUN = /\s+/g;
+/** Whitespace other than single spaces: only then is the text normalised before comparing. */
+const ODD_SPACING = /\s\s|[^\S ]/;
+
+export default defineRule({
+  meta: {
+    id: 'garbled/duplicate-line',
+    category: 'garbled',
+    defaultSeverity: 'warning',
+    description: 'A line repeated later in the file, like a title scraped twice.',
+    fixable: true,
+    messages: {
+      duplicate: 'This line repeats line {line}.',
+      duplicateCase: 'This line repeats line {line}, apart from upper and lower case.',
+    },
+    defaultOptions: { minLength: 20 },
+  },
+  docs: `Finds a paragraph line whose text already appeared on an earlier line: typically the title twice at
+the top (the page's \`<title>\` and its \`<h1>\`), or a paragraph copied from a teaser. Whitespace differences
+do not count; a repeat differing only in case is reported with its own message.
+
+Lines shorter than \`minLength\` characters (default 20) are ignored: short lines repeat legitimately
+(a recurring speaker name, "Photo", a list item) and page furniture is \`garbled/boilerplate\`'s business.
+Twenty characters is about three words: below it, a repeat is as likely deliberate as not.
+
+**Fix** (safe for a repeat that differs at most in spacing, unsafe when only the case matches): delete the
+later copy, the whole line with its line break; the first occurrence stays.`,
+  check({ doc, report, options }) {
+    const minLength = Number(options.minLength ?? 20);
+    // Lower-cased text with single spaces -> the first line holding it, and its exact text.
+    const seen = new Map<string, { line: number; key: string }>();
+    for (const p of doc.paragraphs) {
+      if (p.text.length < minLength) continue;
+      const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
+      const folded = key.toLowerCase();
+      const first = seen.get(folded);
+      // Text glued to the header line is never the later copy: it comes first.
+      if (first && p.line !== doc.header?.line) {
+        const exact = first.key === key;
+        report({
+          messageId: exact ? 'duplicate' : 'duplicateCase',
+          data: { line: first.line + 1 },
+          start: p.start,
+          end: p.end,
+          fixes: [{ title: 'Delete the repeated line', edits: [removeLines(doc, p.line, p.line)], safe: exact }],
+        });
+        continue;
+      }
+      if (!first) seen.set(folded, { line: p.line, key });
+    }
+  },
+});

@@ -1,0 +1,238 @@
+/**
+ * Evidence about which language a stretch of text is in, cheapest first: the script its letters are
+ * written in, stop words from the language data, and franc's scores (through the registry, which
+ * keeps to the configured languages), with the letters of franc's models to overrule franc on a few
+ * words.
+ */
+import { data as francTrigrams } from 'franc/data.js';
+import type { SeedDocument } from '../../engine/document';
+import type { LanguageRegistry } from '../../engine/language';
+import { scriptOf } from '../../engine/scripts';
+import { francCodes } from '../../languages/index';
+import languageGroups from './language-groups.json';
+
+/** A script, with Chinese characters and kana counted as one family (Japanese mixes them). */
+export type ScriptFamily = string;
+
+export function scriptFamilyOf(cp: number): ScriptFamily {
+  const s = scriptOf(cp);
+  return s === 'Han' || s === 'Kana' ? 'CJK' : s;
+}
+
+/** Whether letters of script family `other` are at home in a document written in `main`. */
+export function scriptsCompatible(main: ScriptFamily, other: ScriptFamily): boolean {
+  if (main === other) return true;
+  // Korean writes Sino-Korean words in Chinese characters.
+  if (main === 'Hangul' && other === 'CJK') return true;
+  return false;
+}
+
+export interface ScriptProfile {
+  family: ScriptFamily;
+  letters: number;
+  /** Share of letters in the dominant family. */
+  share: number;
+}
+
+/** The dominant script family of the letters in text[start, end). */
+export function dominantScript(text: string, start = 0, end = text.length): ScriptProfile {
+  // Latin is counted apart: it is most letters of most documents, and a Map update per letter is slow.
+  let latin = 0;
+  let counts: Map<ScriptFamily, number> | undefined;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+      continue;
+    }
+    // Latin-1 punctuation and symbols (« » × ·) count as no script; further up, scriptOf's ranges
+    // hold few non-letters, and those few do not change which script dominates.
+    if (c < 0xc0 || c === 0xd7 || c === 0xf7) {
+      if (c === 0xaa || c === 0xb5 || c === 0xba) latin++;
+      continue;
+    }
+    if (c < 0x250) {
+      latin++;
+      continue;
+    }
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      cp = text.codePointAt(i)!;
+      i++;
+    }
+    const f = scriptFamilyOf(cp);
+    if (f === 'Other') continue;
+    counts ??= new Map();
+    counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  let family: ScriptFamily = latin > 0 ? 'Latin' : 'Other';
+  let best = latin;
+  let letters = latin;
+  for (const [f, n] of counts ?? []) {
+    letters += n;
+    if (n > best) {
+      family = f;
+      best = n;
+    }
+  }
+  return { family, letters, share: letters ? best / letters : 0 };
+}
+
+// --- franc's models ------------------------------------------------------------------------------
+
+/** franc's model strings: trigrams separated by "|", word boundaries as spaces. */
+const MODEL_SEPARATORS = /[| ]/g;
+
+/** Per script with several languages in franc: the letters each language's trigrams use (ISO 639-1 keys). */
+let letterSets: Map<string, Map<string, Set<string>>> | undefined;
+
+function modelLetters(): Map<string, Map<string, Set<string>>> {
+  if (letterSets) return letterSets;
+  letterSets = new Map();
+  const toIso1 = new Map(Object.entries(francCodes).map(([iso1, iso3]) => [iso3, iso1]));
+  for (const [script, languages] of Object.entries(francTrigrams)) {
+    const codes = Object.keys(languages).filter((c) => toIso1.has(c));
+    if (codes.length < 2) continue;
+    const byLanguage = new Map<string, Set<string>>();
+    for (const code of codes) byLanguage.set(toIso1.get(code)!, new Set(languages[code].replace(MODEL_SEPARATORS, '')));
+    letterSets.set(script, byLanguage);
+  }
+  return letterSets;
+}
+
+/** Whether franc holds several languages for this script (else the script alone names the language). */
+export function hasTrigramModel(family: ScriptFamily): boolean {
+  return modelLetters().has(family);
+}
+
+/** franc's minimum text length, and the one for a heading or a few words. */
+const FRANC_MIN_LENGTH = 20;
+const FRANC_MIN_SHORT = 10;
+
+/**
+ * franc's scores for `text` over the configured languages (1 for the best, lower for the rest), as
+ * `LanguageRegistry.identifyAll` gives them. `short` lowers franc's minimum length for headings and
+ * passages of a few words.
+ */
+export function scoreLanguages(registry: LanguageRegistry, text: string, short = false): Array<[string, number]> {
+  return registry.identifyAll(text, short ? FRANC_MIN_SHORT : FRANC_MIN_LENGTH);
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * How many letters of `text` occur in the models of the `reference` languages (the document's own)
+ * but never in `language`'s: "ë" speaks for Albanian against Catalan. franc, on a few words, can rank
+ * first a language that could not have written them. A model holds the 300 commonest trigrams, not
+ * a whole alphabet, so a letter missing from both says nothing.
+ */
+export function lettersForeignTo(text: string, language: string, family: ScriptFamily, reference: Iterable<string>): number {
+  const model = modelLetters().get(family);
+  const own = model?.get(language);
+  if (!model || !own) return 0;
+  const theirs = [...reference].map((code) => model.get(code)).filter((l): l is Set<string> => l !== undefined);
+  let n = 0;
+  for (const ch of text.toLowerCase()) {
+    if (ch.charCodeAt(0) < 0x80 || own.has(ch) || !LETTER.test(ch)) continue;
+    if (theirs.some((letters) => letters.has(ch))) n++;
+  }
+  return n;
+}
+
+// --- relatives and stop words ------------------------------------------------------------------
+
+const GROUPS: string[][] = languageGroups.groups;
+
+/** Languages franc cannot tell apart on a sentence: the data files' closeRelatives plus our groups. */
+export function areRelatives(registry: LanguageRegistry, a: string, b: string): boolean {
+  if (a === b || registry.areRelatives(a, b)) return true;
+  return GROUPS.some((g) => g.includes(a) && g.includes(b));
+}
+
+const stopWordIndexes = new WeakMap<LanguageRegistry, Map<string, string[]>>();
+
+/** Every stop word of every language with data, to the languages it belongs to. */
+export function stopWordIndex(registry: LanguageRegistry): Map<string, string[]> {
+  let index = stopWordIndexes.get(registry);
+  if (!index) {
+    index = new Map();
+    for (const [code, lex] of registry.lexicons) {
+      for (const w of lex.stopWords) {
+        const list = index.get(w);
+        if (list) list.push(code);
+        else index.set(w, [code]);
+      }
+    }
+    stopWordIndexes.set(registry, index);
+  }
+  return index;
+}
+
+// --- the document's own languages --------------------------------------------------------------
+
+export interface DocumentLanguages {
+  /** The dominant script family of the body. */
+  script: ScriptFamily;
+  /** The document's detected language and its relatives: known without asking franc. */
+  readonly own: Set<string>;
+  /** Languages the document may legitimately be in: its own, franc's best guesses on the whole text, their relatives. */
+  readonly accepted: Set<string>;
+}
+
+const profiles = new WeakMap<SeedDocument, DocumentLanguages>();
+/** Enough text to place a document among franc's languages; a shorter sample is cheaper. */
+const DOCUMENT_SAMPLE = 1024;
+
+function ownLanguages(doc: SeedDocument): Set<string> {
+  const own = new Set<string>();
+  if (doc.language === 'und') return own;
+  own.add(doc.language);
+  for (const code of Object.keys(francCodes)) if (areRelatives(doc.languages, doc.language, code)) own.add(code);
+  for (const code of doc.languages.lexicons.keys()) if (areRelatives(doc.languages, doc.language, code)) own.add(code);
+  return own;
+}
+
+/**
+ * The document's own languages plus franc's first choice for the whole text and its relatives: the
+ * engine may have settled on a relative with a data file (Bulgarian text read as Russian data).
+ * Only the first choice: related languages score close on any text, a foreign sentence in a short
+ * document pulls its own language up the ranking, and each language accepted is one never reported.
+ */
+function acceptedLanguages(doc: SeedDocument): Set<string> {
+  const accepted = new Set<string>();
+  if (doc.language !== 'und') accepted.add(doc.language);
+  let sample = '';
+  for (const p of doc.paragraphs) {
+    if (sample.length >= DOCUMENT_SAMPLE) break;
+    sample += `${p.text}\n`;
+  }
+  const scores = scoreLanguages(doc.languages, sample.slice(0, DOCUMENT_SAMPLE));
+  if (scores.length) accepted.add(scores[0][0]);
+  for (const code of [...accepted]) {
+    for (const other of scores) if (areRelatives(doc.languages, code, other[0])) accepted.add(other[0]);
+    for (const other of doc.languages.lexicons.keys()) if (areRelatives(doc.languages, code, other)) accepted.add(other);
+  }
+  return accepted;
+}
+
+/** What the document as a whole is written in; computed once per document, the languages only when asked. */
+export function documentLanguages(doc: SeedDocument): DocumentLanguages {
+  let profile = profiles.get(doc);
+  if (profile) return profile;
+  const first = doc.paragraphs[0]?.start ?? 0;
+  const last = doc.paragraphs[doc.paragraphs.length - 1]?.end ?? 0;
+  const script = dominantScript(doc.text, first, Math.min(last, first + 4 * DOCUMENT_SAMPLE)).family;
+  let own: Set<string> | undefined;
+  let accepted: Set<string> | undefined;
+  profile = {
+    script,
+    get own() {
+      return (own ??= ownLanguages(doc));
+    },
+    get accepted() {
+      return (accepted ??= acceptedLanguages(doc));
+    },
+  };
+  profiles.set(doc, profile);
+  return profile;
+}

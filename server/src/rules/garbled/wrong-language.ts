@@ -1,0 +1,474 @@
+import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
+import { defineRule } from '../../engine/rule';
+import { splitWords, type Word } from '../../engine/words';
+import {
+  areRelatives,
+  documentLanguages,
+  dominantScript,
+  hasTrigramModel,
+  lettersForeignTo,
+  scoreLanguages,
+  scriptFamilyOf,
+  scriptsCompatible,
+  stopWordIndex,
+  type DocumentLanguages,
+  type ScriptFamily,
+} from './languageEvidence';
+import { isBoilerplateLine, isTableLine } from './lineKinds';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+const names = new Map<string, string>();
+
+function nameOf(code: string): string {
+  if (code === 'und') return 'another language';
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      name = languageNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    names.set(code, name);
+  }
+  return name;
+}
+
+interface Options {
+  minSentenceLength: number;
+  margin: number;
+  spanMargin: number;
+  spliceLanguages: string[];
+}
+
+/**
+ * A sentence's stop words clearly belong to the document's language: no need to ask franc. Short
+ * function words are shared across languages (Lithuanian "kad", "to", "po" are Bosnian stop words
+ * too) and most languages have no list to compete, so it takes three and 30 % of the words; clean
+ * prose has 35-50 %.
+ */
+const STOP_WORD_SHARE = 0.3;
+const MIN_OWN_STOP_WORDS = 3;
+/** Fewest letters for a sentence's own script to count as evidence. */
+const MIN_SCRIPT_LETTERS = 12;
+/** Fewest words and characters in a passage judged inside a sentence. */
+const MIN_SPAN_WORDS = 3;
+const MIN_SPAN_CHARS = 15;
+/** franc needs this much text to say anything about a short passage. */
+const FRANC_MIN_SHORT = 10;
+/** A sentence in another language may still name a person or place with letters that language lacks. */
+const MAX_FOREIGN_LETTERS_IN_SENTENCE = 1;
+/** Another language's stop words a passage must hold to be judged on their strength. */
+const MIN_FOREIGN_STOP_WORDS = 2;
+/** Sentences this long take part in judging how well franc places the document. */
+const CONSISTENCY_MIN_LENGTH = 60;
+/** Share of a document's sentences franc must place in the document's own languages for its verdicts to count as usual. */
+const CONSISTENT = 0.7;
+/** Extra margin a sentence needs in a document franc cannot place (a language it has no model of: Icelandic, Estonian here). */
+const INCONSISTENT_MARGIN = 0.2;
+/** Share of capitalised content words above which a passage is names and titles, not prose. */
+const NAMES_SHARE = 1 / 2;
+const SENTENCE_NAMES_SHARE = 2 / 3;
+const MOSTLY_NAMES_SHARE = 0.85;
+/** Scripts with capital letters, where a run of capitalised words is a name. */
+const CASED_SCRIPTS = new Set<ScriptFamily>(['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian']);
+/** Latin words in a row, in a document of another script, that make a clause rather than a name or a brand. */
+const MIN_LATIN_RUN_WORDS = 5;
+/** Words of an uncased script needed to tell a phrase from a name (Arabic names run to three words). */
+const MIN_UNCASED_SCRIPT_WORDS = 4;
+/** Words in a lower-case passage judged as a possible untranslated splice. */
+const MIN_SPLICE_WORDS = 4;
+/** How far franc must put a splice's language ahead of every language unrelated to it. */
+const SPLICE_LEAD = 0.1;
+const UPPER_START = /^\p{Lu}/u;
+/** Any character beyond Latin letters and common punctuation: a sentence without one is Latin script through and through. */
+const BEYOND_LATIN = /[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]/;
+const LATIN_ONLY = { family: 'Latin', letters: Infinity, share: 1 };
+const OPENING_QUOTES = '"“„«»‹›\'‘‚';
+const CLOSING_QUOTES = '"”“»«›‹\'’';
+
+interface Verdict {
+  language: string;
+  script?: ScriptFamily;
+}
+
+/** How many words are stop words of each language with data. */
+function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, number> {
+  const index = stopWordIndex(doc.languages);
+  const counts = new Map<string, number>();
+  for (const w of words) {
+    const codes = index.get(w.lower);
+    if (codes) for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether any language outside the document's own has at least `own` stop words among `words`. */
+function anotherLanguageHasAsMany(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[], own: number): boolean {
+  const index = stopWordIndex(doc.languages);
+  const counts = new Map<string, number>();
+  for (const w of words) {
+    const codes = index.get(w.lower);
+    if (!codes) continue;
+    for (const code of codes) {
+      if (profile.own.has(code)) continue;
+      const n = (counts.get(code) ?? 0) + 1;
+      if (n >= own) return true;
+      counts.set(code, n);
+    }
+  }
+  return false;
+}
+
+/** Whether the stop words alone settle that the words are in the document's language (or a relative). */
+function stopWordsAgree(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): boolean {
+  if (!doc.lexicon || words.length === 0) return false;
+  // The document's own count first: most sentences settle on it, without counting every language.
+  const ownList = doc.lexicon.stopWords;
+  let own = 0;
+  for (const w of words) if (ownList.has(w.lower)) own++;
+  if (own < MIN_OWN_STOP_WORDS || own < STOP_WORD_SHARE * words.length) return false;
+  return !anotherLanguageHasAsMany(doc, profile, words, own);
+}
+
+/** The best score franc gives any of `languages`, or 0. */
+function bestOf(scores: Array<[string, number]>, languages: ReadonlySet<string>): number {
+  for (const [code, score] of scores) if (languages.has(code)) return score;
+  return 0;
+}
+
+const consistencies = new WeakMap<SeedDocument, number>();
+
+/**
+ * The share of the document's sentences (of judging length) that are plainly in its own languages:
+ * their stop words say so, or franc ranks one of the document's own languages first. Near 1 for a
+ * language franc models; far lower for one it does not, where franc names a different neighbour for
+ * every sentence. Computed once per document, and only when a sentence is under suspicion.
+ */
+function consistency(doc: SeedDocument, profile: DocumentLanguages): number {
+  let share = consistencies.get(doc);
+  if (share === undefined) {
+    let judged = 0;
+    let own = 0;
+    for (const p of doc.paragraphs) {
+      for (const s of p.sentences) {
+        if (s.text.length < CONSISTENCY_MIN_LENGTH) continue;
+        judged++;
+        if (stopWordsAgree(doc, profile, doc.words(s))) own++;
+        else {
+          const top = scoresOf(doc, s.text)[0]?.[0];
+          if (top !== undefined && (profile.own.has(top) || profile.accepted.has(top))) own++;
+        }
+      }
+    }
+    share = judged < 3 ? 1 : own / judged;
+    consistencies.set(doc, share);
+  }
+  return share;
+}
+
+const scoreCaches = new WeakMap<SeedDocument, Map<string, Array<[string, number]>>>();
+
+/** franc's scores for a text of the document, computed once per document and text. */
+function scoresOf(doc: SeedDocument, text: string, short = false): Array<[string, number]> {
+  let cache = scoreCaches.get(doc);
+  if (!cache) scoreCaches.set(doc, (cache = new Map()));
+  const key = short ? `\u0000${text}` : text;
+  let scores = cache.get(key);
+  if (!scores) cache.set(key, (scores = scoreLanguages(doc.languages, text, short)));
+  return scores;
+}
+
+/**
+ * franc's verdict on `text` over the configured languages, when it names a language outside the
+ * document's that beats all of the document's by `margin` (and, given `lead`, every language unrelated
+ * to it by that much); undefined otherwise.
+ */
+function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: string, margin: number, short: boolean, lead = 0): string | undefined {
+  const scores = scoresOf(doc, text, short);
+  if (!scores.length) return undefined;
+  const [top] = scores[0];
+  // Cheap tests first; the document's other languages need the whole document scored, so they come last.
+  if (profile.own.has(top) || bestOf(scores, profile.own) >= 1 - margin) return undefined;
+  // Sure of which language it is, not only that it is not the document's: ahead of every unrelated one.
+  const runnerUp = scores.find(([code]) => !areRelatives(doc.languages, code, top))?.[1] ?? 0;
+  if (1 - runnerUp < lead) return undefined;
+  // Letters the document's language writes and this one never does: one is enough against a few
+  // words; a sentence may quote a name.
+  if (lettersForeignTo(text, top, profile.script, profile.own) > (short ? 0 : MAX_FOREIGN_LETTERS_IN_SENTENCE)) return undefined;
+  if (profile.accepted.has(top) || [...profile.accepted].some((a) => areRelatives(doc.languages, a, top))) return undefined;
+  const best = bestOf(scores, profile.accepted);
+  if (best >= 1 - margin) return undefined;
+  // Where franc cannot place the document's own sentences, its verdict on this one needs more room;
+  // finding out costs scoring them all, so only when that room decides.
+  if (best >= 1 - margin - INCONSISTENT_MARGIN && consistency(doc, profile) < CONSISTENT) return undefined;
+  return top;
+}
+
+/**
+ * Most content words (those that are no language's stop words) capitalised: names and titles of
+ * works ("Kim Jong Un", "A Boy and His Dog", "Central Statistics Office"), which keep their own
+ * language in any text.
+ */
+function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES_SHARE): boolean {
+  const index = stopWordIndex(doc.languages);
+  let content = 0;
+  let capitalised = 0;
+  for (const w of words) {
+    if (index.has(w.lower)) continue;
+    content++;
+    if (UPPER_START.test(doc.text.slice(w.start, w.end))) capitalised++;
+  }
+  return content > 0 && capitalised >= share * content;
+}
+
+/**
+ * A sentence-length run of names ("Nils-Erik Davelid (fp) Margareta Karlberg (fp) Rolf Johnson"):
+ * two thirds of its words capitalised and not one function word of any language, or nearly all of
+ * them capitalised. German capitalises its nouns, so a share alone would take German prose for names.
+ */
+function isListOfNames(doc: SeedDocument, words: readonly Word[]): boolean {
+  const index = stopWordIndex(doc.languages);
+  if (looksLikeNames(doc, words, MOSTLY_NAMES_SHARE)) return true;
+  return !words.some((w) => index.has(w.lower)) && looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
+}
+
+/** Whether a sentence as a whole is in another script or language than the document. */
+function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentence, o: Options): Verdict | undefined {
+  const script = profile.script === 'Latin' && !BEYOND_LATIN.test(s.text) ? LATIN_ONLY : dominantScript(doc.text, s.start, s.end);
+  if (script.letters >= MIN_SCRIPT_LETTERS && script.share >= 0.6 && script.family !== 'Other' && !scriptsCompatible(profile.script, script.family)) {
+    // Latin in a document of another script is mostly names, titles and citations.
+    if (script.family === 'Latin' && isListOfNames(doc, doc.words(s).filter((w) => scriptFamilyOf(doc.text.codePointAt(w.start)!) === 'Latin'))) return undefined;
+    const language = scoresOf(doc, s.text)[0]?.[0] ?? 'und';
+    return { language, script: script.family };
+  }
+  if (s.text.length < o.minSentenceLength || !hasTrigramModel(profile.script)) return undefined;
+  const words = doc.words(s);
+  // A list of names reads as any language to franc.
+  if (stopWordsAgree(doc, profile, words) || isListOfNames(doc, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
+  const language = foreignLanguage(doc, profile, s.text, o.margin, false);
+  if (!language) return undefined;
+  // When both languages have stop word lists, the sentence must hold more of the other's.
+  if (doc.lexicon && doc.languages.lexicon(language)) {
+    const counts = stopWordCounts(doc, words);
+    if ((counts.get(doc.language) ?? 0) >= (counts.get(language) ?? 0)) return undefined;
+  }
+  return { language };
+}
+
+/** Whether offset range [start, end) of a paragraph sits inside quotation marks. */
+function isQuoted(p: Paragraph, start: number, end: number): boolean {
+  const before = p.text.slice(0, start - p.start).trimEnd();
+  const after = p.text.slice(end - p.start).trimStart();
+  return OPENING_QUOTES.includes(before[before.length - 1] ?? '') && CLOSING_QUOTES.includes(after[0] ?? '');
+}
+
+interface Span {
+  start: number;
+  end: number;
+  verdict: Verdict;
+}
+
+/**
+ * Passages too short for franc on their own merits, found by cheaper evidence first: words in another
+ * script, or a run of words none of which is a stop word of the document's language (and either all in
+ * lower case, so not a run of names, or holding another language's stop words). franc then has to
+ * agree by a wide margin.
+ */
+function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, sentence: Sentence, o: Options): Span[] {
+  const out: Span[] = [];
+  const words = doc.words(sentence);
+  if (words.length < 2) return out;
+  const own = doc.lexicon?.stopWords;
+  const index = stopWordIndex(doc.languages);
+
+  // Words in a script the document does not use.
+  let i = profile.script === 'Latin' && !BEYOND_LATIN.test(sentence.text) ? words.length : 0;
+  // A word's script, when all its letters agree on one (a formula's "δlj" has none).
+  const scriptOfWord = (w: Word): ScriptFamily => {
+    const first = scriptFamilyOf(doc.text.codePointAt(w.start)!);
+    const last = scriptFamilyOf(doc.text.charCodeAt(w.end - 1));
+    return first === last ? first : 'Other';
+  };
+  while (i < words.length) {
+    const family = scriptOfWord(words[i]);
+    if (scriptsCompatible(profile.script, family) || family === 'Other') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < words.length && scriptOfWord(words[j]) === family) j++;
+    const run = words.slice(i, j);
+    const letters = run.reduce((n, w) => n + (w.end - w.start), 0);
+    // A cased script shows names by their capitals; in an uncased one (Arabic, Hebrew, Devanagari)
+    // only length tells a phrase from a name. Latin in another script's document is mostly names and
+    // brands: it takes a clause of it.
+    const cased = CASED_SCRIPTS.has(family);
+    const minWords = family === 'Latin' ? MIN_LATIN_RUN_WORDS : cased ? 2 : MIN_UNCASED_SCRIPT_WORDS;
+    if (run.length >= minWords && letters >= 6 && !(cased && looksLikeNames(doc, run))) {
+      const start = words[i].start;
+      const end = words[j - 1].end;
+      const text = doc.text.slice(start, end);
+      const language = scoresOf(doc, text, true)[0]?.[0] ?? 'und';
+      out.push({ start, end, verdict: { language, script: family } });
+    }
+    i = j;
+  }
+
+  // Runs of words none of which is a stop word of the document's language.
+  if (!own || !hasTrigramModel(profile.script)) return out;
+  i = 0;
+  while (i < words.length) {
+    if (own.has(words[i].lower)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < words.length && !own.has(words[j].lower)) j++;
+    const run = words.slice(i, j);
+    i = j;
+    if (run.length < MIN_SPAN_WORDS) continue;
+    const start = run[0].start;
+    const end = run[run.length - 1].end;
+    if (end - start < MIN_SPAN_CHARS || out.some((s) => s.start < end && start < s.end)) continue;
+    if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
+    // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
+    const foreign = new Map<string, number>();
+    for (const w of run) for (const code of index.get(w.lower) ?? []) if (!profile.own.has(code)) foreign.set(code, (foreign.get(code) ?? 0) + 1);
+    const stopWordLanguages = looksLikeNames(doc, run) ? [] : [...foreign].filter(([, n]) => n >= MIN_FOREIGN_STOP_WORDS).map(([code]) => code);
+    const lowercase = run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
+    const splice = lowercase && run.length >= MIN_SPLICE_WORDS;
+    if (!stopWordLanguages.length && !splice) continue;
+    const text = doc.text.slice(start, end);
+    // Stop words are evidence enough to trust franc's first choice; a bare splice needs franc to be sure of it.
+    const language = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
+    if (!language) continue;
+    const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
+    if (candidates.some((c) => areRelatives(doc.languages, c, language))) out.push({ start, end, verdict: { language } });
+  }
+  return out;
+}
+
+/** A short paragraph (a heading) in another language: none of the document's stop words, some of another's. */
+function judgeHeading(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): Verdict | undefined {
+  if (!doc.lexicon || !hasTrigramModel(profile.script) || p.text.length < FRANC_MIN_SHORT) return undefined;
+  const words = splitWords(p.text, p.start);
+  if (words.length < 2 || words.some((w) => doc.lexicon!.stopWords.has(w.lower))) return undefined;
+  const counts = stopWordCounts(doc, words);
+  if (![...counts.keys()].some((c) => !profile.own.has(c))) return undefined;
+  const language = foreignLanguage(doc, profile, p.text, o.spanMargin, true);
+  return language ? { language } : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'garbled/wrong-language',
+    category: 'garbled',
+    defaultSeverity: 'warning',
+    description: 'A sentence, heading or passage in another language or script than the rest of the document.',
+    fixable: false,
+    messages: {
+      sentence: 'This reads as {language}, not {documentLanguage} like the rest of the document.',
+      passage: 'This passage reads as {language} inside {documentLanguage} text: "{text}".',
+      script: 'Text in {script} script in a document written in {documentScript} script: "{text}".',
+    },
+    defaultOptions: { minSentenceLength: 60, margin: 0.1, spanMargin: 0.3, spliceLanguages: ['en'] },
+  },
+  docs: `Finds text in another language than the document: an English sentence left in a Portuguese machine
+translation, an English splice at the end of a Portuguese sentence (\`... uma afirmação em ucraine reject thes
+transfers.\`), an English heading in a Danish article (\`Brotherhood of Arms\`), a Cyrillic phrase in a
+Latin-script article.
+
+How it decides, cheapest evidence first:
+
+1. **Script.** A sentence mostly (60 %) in a script the document does not use is reported whatever its
+   length, unless it is a list of names. Inside a sentence, a run of words in another script is reported
+   when it is long enough not to be a name: two words of a cased script (Cyrillic, Greek) not all
+   capitalised, four of an uncased one (Arabic, Hebrew, Devanagari), five Latin words in a document of
+   another script (Latin there is mostly names and brands). Chinese characters in Korean text are at home.
+2. **Sentences** of \`minSentenceLength\` characters or more (default 60). When the document's language has a
+   stop word list and a sentence holds three or more of its stop words making 30 % of its words, with no
+   unrelated language holding as many, the sentence is settled without franc (clean prose runs at 35-50 %).
+   Otherwise franc scores it, over the configured languages. It is reported when franc ranks an unrelated
+   language first, with all of the document's languages at least \`margin\` (default 0.10) below; when, if
+   both languages have stop word lists, it holds more of the other's; and when it is not a list of names
+   (two thirds of its words capitalised and no function word of any language, or 85 % capitalised: German
+   capitalises its nouns). Consecutive sentences in the same language make one finding.
+3. **Headings and passages** too short for franc alone. A short line is reported when it has none of the
+   document's stop words, some of another language's, and franc puts another language first with all of the
+   document's at least \`spanMargin\` (default 0.30) below (\`Brotherhood of Arms\`). Inside a sentence, a run
+   of three or more words (15 characters or more) with none of the document's stop words is judged when it
+   holds two stop words of another language and is not mostly capitalised (a title, a name), or when it is
+   four or more lower-case words: a possible untranslated splice, reported only if franc, beyond the margin,
+   names a language of \`spliceLanguages\` (default \`["en"]\`, the source languages machine translation
+   leaves behind) and puts it 0.10 ahead of every unrelated language. Passages in quotation marks are left
+   alone. A letter the document's language writes and the candidate language never does (Albanian "ë" in a
+   run franc calls Catalan) rules the candidate out; a sentence may hold one, for a name.
+
+**The document's languages** are its detected language and franc's first choice for its first kilobyte,
+with their close relatives, which franc cannot tell apart on a sentence: the language files'
+\`closeRelatives\` plus \`server/src/rules/garbled/language-groups.json\` (hr/bs/sr, sl/hr, da/nb/nn/sv, id/ms,
+pt/gl/es, en/sco, nl/af, cs/sk, bg/mk, ru/uk/be, fi/et, ...). A Bokmål sentence in a Danish article is not
+reported. Where franc places fewer than 70 % of the document's own sentences in its languages (it has no
+model of Icelandic or Estonian, and names a different neighbour for every sentence), a verdict needs a
+margin 0.20 wider.
+
+Limits: among the configured languages franc knows one per script for Greek, Hebrew, Devanagari, Korean,
+Chinese and Japanese, so within those only the script check applies; a fragment shorter than three words is never judged; languages without a stop word
+list get no passage check.
+
+There is no fix: we do not translate. Delete the passage, or restore the document-language text from the
+source; if the passage belongs (a quoted title, a motto), mark the finding as reviewed.`,
+  check({ doc, report, options }) {
+    const o: Options = {
+      minSentenceLength: Number(options.minSentenceLength ?? 60),
+      margin: Number(options.margin ?? 0.1),
+      spanMargin: Number(options.spanMargin ?? 0.3),
+      spliceLanguages: Array.isArray(options.spliceLanguages) ? options.spliceLanguages.map(String) : ['en'],
+    };
+    const profile = documentLanguages(doc);
+    if (profile.script === 'Other') return;
+    const documentLanguage = doc.language === 'und' ? "the document's language" : nameOf(doc.language);
+    for (const p of doc.paragraphs) {
+      if (isTableLine(p.text) || isBoilerplateLine(doc, p.text)) continue;
+      const verdicts = p.sentences.map((s) => judgeSentence(doc, profile, s, o));
+      // Whole sentences, consecutive ones in the same language together.
+      for (let k = 0; k < verdicts.length; k++) {
+        const v = verdicts[k];
+        if (!v) continue;
+        let last = k;
+        while (last + 1 < verdicts.length && verdicts[last + 1]?.language === v.language && verdicts[last + 1]?.script === v.script) last++;
+        const start = p.sentences[k].start;
+        const end = p.sentences[last].end;
+        const text = doc.text.slice(start, end);
+        report(
+          v.script
+            ? { messageId: 'script', data: { script: v.script, documentScript: profile.script, text: text.length > 50 ? `${text.slice(0, 47)}...` : text }, start, end }
+            : { messageId: 'sentence', data: { language: nameOf(v.language), documentLanguage }, start, end },
+        );
+        k = last;
+      }
+      // A short paragraph that is one unpunctuated heading.
+      if (p.sentences.length === 1 && p.text.length < o.minSentenceLength && !verdicts[0]) {
+        const v = judgeHeading(doc, profile, p, o);
+        if (v) {
+          report({ messageId: 'sentence', data: { language: nameOf(v.language), documentLanguage }, start: p.start, end: p.end });
+          continue;
+        }
+      }
+      // Passages inside the sentences that passed as a whole.
+      for (const [k, s] of p.sentences.entries()) {
+        if (verdicts[k]) continue;
+        for (const span of findSpans(doc, profile, p, s, o)) {
+          const text = doc.text.slice(span.start, span.end);
+          const shown = text.length > 50 ? `${text.slice(0, 47)}...` : text;
+          report(
+            span.verdict.script
+              ? { messageId: 'script', data: { script: span.verdict.script, documentScript: profile.script, text: shown }, start: span.start, end: span.end }
+              : { messageId: 'passage', data: { language: nameOf(span.verdict.language), documentLanguage, text: shown }, start: span.start, end: span.end },
+          );
+        }
+      }
+    }
+  },
+});
