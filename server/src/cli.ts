@@ -1,6 +1,7 @@
 /** `seedlint`: the CI face of the engine. Argument parsing, files, formatters and exit codes only. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import pkg from '../../package.json';
 import { allRules, ConfigError, resolveConfig, type ConfigFile, type ResolvedConfig } from './engine/index';
 import { HELP, parseArgs, UsageError, type CliArgs } from './cli/args';
@@ -151,7 +152,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return exitCode;
 }
 
-if (require.main === module) {
+// Only as a program, never in a worker thread that bundles this module for processFile.
+if (require.main === module && isMainThread) {
+  // A reader that stops early (`seedlint | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),

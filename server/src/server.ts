@@ -24,7 +24,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRules, CONFIG_FILE_NAME, decodeBytes, hashText, lint, LineIndex, REVIEWED_FILE_NAME, type Finding } from './engine/index';
+import { allRules, CONFIG_FILE_NAME, decodeBytes, hashText, IncrementalLinter, lint, LineIndex, REVIEWED_FILE_NAME, type Finding } from './engine/index';
 import { ruleDocUri } from './io/docs';
 import { collectFiles } from './io/files';
 import { codeActionsFor, FIX_ALL_KIND } from './lsp/codeActions';
@@ -138,14 +138,20 @@ interface Linted {
 /** The last two lint results per open document: the displayed one and, with `run: onSave`, the edited one. */
 const linted = new Map<string, Linted[]>();
 
+/** Per open document: keeps the paragraph-local work of unchanged paragraphs between keystrokes (engine/incremental.ts). */
+const incremental = new Map<string, IncrementalLinter>();
+
 function lintText(text: string, uri: string, version: number): Omit<Linted, 'version' | 'configKey'> {
   const folder = configs.forUri(uri);
-  const index = new LineIndex(text);
   if (text.length > MAX_DOCUMENT_CHARS) {
     logErrorOnce(`large:${uri}`, `${uri} has ${text.length} characters, more than ${MAX_DOCUMENT_CHARS}: not linted.`);
-    return { findings: [], index, diagnostics: [] };
+    return { findings: [], index: new LineIndex(text), diagnostics: [] };
   }
-  const result = lint(text, folder.config, { reviewed: folder.reviewed });
+  // Open documents are linted incrementally (same findings as lint(), by construction); closed files in one go.
+  let linter = version >= 0 && documents.get(uri) ? incremental.get(uri) : undefined;
+  if (!linter && version >= 0 && documents.get(uri)) incremental.set(uri, (linter = new IncrementalLinter()));
+  const result = linter ? linter.lint(text, folder.config, { reviewed: folder.reviewed }) : lint(text, folder.config, { reviewed: folder.reviewed });
+  const index = result.document.lineIndex;
   for (const f of result.failures) {
     logErrorOnce(`${f.ruleId}\u0000${f.error.message}`, `Rule ${f.ruleId} failed (first seen on ${uri}); it is skipped where it fails: ${f.error.stack ?? f.error.message}`);
   }
@@ -359,6 +365,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(uri));
   timers.delete(uri);
   linted.delete(uri);
+  incremental.delete(uri);
   openStates.delete(uri);
   settingsCache.delete(uri);
   if (!client.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });

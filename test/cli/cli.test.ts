@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
-import { REPO, runCli, SEEDS, tempCorpus, tempDir } from '../helpers/cli';
+import { spawnSync } from 'node:child_process';
+import { CLI, REPO, runCli, SEEDS, tempCorpus, tempDir } from '../helpers/cli';
 
 const SEED_FILES = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
@@ -186,6 +187,15 @@ describe('CLI', () => {
     fs.writeFileSync(path.join(dir, 'bad.txt'), bytes);
     runCli(['--fix', 'bad.txt'], dir);
     assert.deepEqual(fs.readFileSync(path.join(dir, 'bad.txt')), bytes);
+  });
+
+  it('ends quietly when its reader closes the pipe early', () => {
+    const dir = tempCorpus();
+    // Enough output that the writer is still writing when `head` has gone.
+    for (let i = 0; i < 150; i++) fs.copyFileSync(path.join(dir, 'seeds', SEED_FILES[3]), path.join(dir, 'seeds', `copy-${i}.txt`));
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} seeds | head -c 10`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.stdout.length, 10);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
   });
 
   it('the repository seeds stay byte for byte (tests work on copies)', () => {

@@ -4,6 +4,7 @@
  */
 import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
+import type { DocumentMemo } from './memo';
 import { LineIndex } from './positions';
 import { splitWords, type Word } from './words';
 
@@ -146,6 +147,8 @@ export class SeedDocument {
   constructor(
     readonly text: string,
     readonly languages: LanguageRegistry,
+    /** Paragraph-local results kept from earlier versions of this document (see IncrementalLinter). */
+    private readonly memo?: DocumentMemo,
   ) {
     this.lineIndex = new LineIndex(text);
     const starts = this.lineIndex.lineStarts;
@@ -165,7 +168,8 @@ export class SeedDocument {
 
     // Language first (from the body), so that sentence splitting can use its abbreviations.
     const bodyStart = this.header ? (this.header.body?.start ?? this.header.lineEnd) : 0;
-    this.language = languages.identify(text.slice(bodyStart, bodyStart + 2048));
+    const sample = text.slice(bodyStart, bodyStart + 2048);
+    this.language = memo ? memo.get('language', sample, () => languages.identify(sample)) : languages.identify(sample);
     this.lexicon = languages.lexicon(this.language);
     const abbreviations = this.lexicon?.abbreviations ?? languages.abbreviations;
 
@@ -188,7 +192,9 @@ export class SeedDocument {
         start: pStart,
         end: pStart + trimmed.length,
         text: trimmed,
-        sentences: splitSentences(trimmed, pStart, index, abbreviations, languages.months),
+        sentences: memo
+          ? memo.get(`sentences\u0000${this.language}`, trimmed, () => splitSentences(trimmed, 0, 0, abbreviations, languages.months)).map((s) => ({ start: s.start + pStart, end: s.end + pStart, text: s.text, paragraph: index }))
+          : splitSentences(trimmed, pStart, index, abbreviations, languages.months),
       });
     }
     this.title = this.paragraphs[0];
@@ -198,7 +204,10 @@ export class SeedDocument {
   words(sentence: Sentence): Word[] {
     let w = this.wordCache.get(sentence.start);
     if (!w) {
-      w = splitWords(sentence.text, sentence.start);
+      if (this.memo) {
+        const base = sentence.start;
+        w = this.memo.get('words', sentence.text, () => splitWords(sentence.text, 0)).map((x) => ({ start: x.start + base, end: x.end + base, lower: x.lower }));
+      } else w = splitWords(sentence.text, sentence.start);
       this.wordCache.set(sentence.start, w);
     }
     return w;
@@ -208,11 +217,26 @@ export class SeedDocument {
   paragraphLanguage(p: Paragraph): string {
     let lang = this.paragraphLanguages.get(p.index);
     if (lang === undefined) {
-      lang = p.text.length >= 120 ? this.languages.identify(p.text) : this.language;
+      lang = p.text.length >= 120 ? this.paragraphMemo('language', p, () => this.languages.identify(p.text)) : this.language;
       if (lang === 'und') lang = this.language;
       this.paragraphLanguages.set(p.index, lang);
     }
     return lang;
+  }
+
+  /**
+   * Paragraph-local work, kept across edits when the document is linted by an IncrementalLinter.
+   * `compute` may depend only on the paragraph's text, the document's language and lexicon, the
+   * configuration, and whatever `kind` names (options, say); offsets in its result must be relative
+   * to the paragraph's start, because the paragraph moves when text before it changes.
+   */
+  paragraphMemo<T>(kind: string, p: Paragraph, compute: () => T): T {
+    return this.textMemo(kind, p.text, compute);
+  }
+
+  /** As paragraphMemo, keyed by any text (a line, a sentence): `compute` may depend on nothing but `text` and what `kind` names. */
+  textMemo<T>(kind: string, text: string, compute: () => T): T {
+    return this.memo ? this.memo.get(`${kind}\u0000${this.language}`, text, compute) : compute();
   }
 
   lineOf(offset: number): number {

@@ -6,6 +6,7 @@ export { SeedDocument, splitSentences } from './document';
 export { applyEdits, applyFixes } from './fixes';
 export { LanguageRegistry, DEFAULT_LANGUAGES } from './language';
 export { lint, lintDocument, fixText, hashText, MAX_FIX_PASSES } from './lint';
+export { IncrementalLinter } from './incremental';
 export type { LintOptions, LintResult, FixResult, RuleFailure } from './lint';
 export { LineIndex } from './positions';
 export * from './reviewed';

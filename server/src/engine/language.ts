@@ -1,5 +1,5 @@
 /** Language knowledge compiled once per configuration: lexicons per language and language identification. */
-import { francAll } from 'franc';
+import { francAll } from './franc';
 import { bundledLanguages, francCodes } from '../languages/index';
 import type { LanguageData } from '../languages/types';
 import { PhraseSet, splitWords } from './words';

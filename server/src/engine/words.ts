@@ -10,23 +10,39 @@ export interface Word {
   lower: string;
 }
 
+/** Characters whose lower case depends on context (Σ) or is longer than one unit (İ). */
+const CONTEXTUAL_CASE = /[\u0130\u03a3]/;
+/** What normalizeWord changes besides lower-casing: curly apostrophes and combining marks. */
+const NEEDS_NORMALIZING = /[’\u0300-\u036f]/;
+
 /** Words of `text`, offsets relative to `base`. */
 export function splitWords(text: string, base = 0): Word[] {
   const out: Word[] = [];
+  // Lower-casing the whole text once gives each word's lower case by slicing, unit for unit, unless
+  // the text holds İ or Σ; and the slice is already normalised unless it holds ’ or a combining mark.
+  let lowered: string | undefined;
+  if (!CONTEXTUAL_CASE.test(text)) {
+    lowered = text.toLowerCase();
+    if (NEEDS_NORMALIZING.test(lowered)) lowered = undefined;
+  }
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text))) {
-    out.push({ start: base + m.index, end: base + m.index + m[0].length, lower: normalizeWord(m[0]) });
+    const start = m.index;
+    const end = start + m[0].length;
+    out.push({ start: base + start, end: base + end, lower: lowered !== undefined ? lowered.slice(start, end) : normalizeWord(m[0]) });
   }
   return out;
 }
 
 export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  if (!NEEDS_NORMALIZING.test(lower)) return lower;
   // Curly apostrophes are the same letter for matching: "d’après" = "d'après".
   // Turkish İ lowercases to i + U+0307; the lists hold plain i.
-  const lower = word.toLowerCase().replace(/’/g, "'").replace(/i\u0307/g, 'i');
+  const plain = lower.replace(/’/g, "'").replace(/i\u0307/g, 'i');
   // NFC is costly; only strings with combining marks need it.
-  return /[\u0300-\u036f]/.test(lower) ? lower.normalize('NFC') : lower;
+  return /[\u0300-\u036f]/.test(plain) ? plain.normalize('NFC') : plain;
 }
 
 /**

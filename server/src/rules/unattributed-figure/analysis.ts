@@ -140,6 +140,18 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
     }
     return undefined;
   };
+  if (lexicons.length === 1) {
+    // The usual case (the document's own lexicon): direct lookups, no closure per word.
+    const l = lexicons[0];
+    return {
+      months: (w) => l.months.has(elided(w)),
+      yearWord: (w) => l.yearWords.has(elided(w)),
+      reference: (w) => l.referenceWords.has(elided(w)),
+      time: (w) => l.timeWords.has(elided(w)),
+      large: (w) => l.largeNumbers.get(w),
+      small: (w) => l.smallNumbers.get(w),
+    };
+  }
   return {
     months: (w) => (lexicons.length ? Boolean(any((l) => l.months.has(elided(w)))) : allMonths.has(elided(w))),
     yearWord: (w) => Boolean(any((l) => l.yearWords.has(elided(w)))),
@@ -155,11 +167,13 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
   const text = sentence.text;
   const base = sentence.start;
   const ws = relativeWords(words, base);
-  const excluded = [...ranges(DATE_RE, text), ...ranges(TIME_RE, text), ...ranges(VERSION_RE, text)];
-  for (const [s, e] of ranges(PHONE_RE, text)) {
-    const digits = text.slice(s, e);
+  // Numerals need a digit; without one only spelled quantities remain, and the ranges below only exclude numerals.
+  const digits = /\d/.test(text);
+  const excluded = digits ? [...ranges(DATE_RE, text), ...ranges(TIME_RE, text), ...ranges(VERSION_RE, text)] : [];
+  for (const [s, e] of digits ? ranges(PHONE_RE, text) : []) {
+    const phone = text.slice(s, e);
     // A phone number: groups that are not thousands groups, or a leading +.
-    if (digits.startsWith('+') || !/^\d{1,3}(?:[ \u00a0]\d{3})+$/.test(digits)) excluded.push([s, e]);
+    if (phone.startsWith('+') || !/^\d{1,3}(?:[ \u00a0]\d{3})+$/.test(phone)) excluded.push([s, e]);
   }
   excluded.sort((a, b) => a[0] - b[0]);
   const cursor = { i: 0 };
@@ -167,7 +181,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
   const consumed = new Set<number>(); // word starts taken by a numeral figure
   NUMERAL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NUMERAL_RE.exec(text))) {
+  while (digits && (m = NUMERAL_RE.exec(text))) {
     let start = m.index;
     let end = start + m[0].length;
     const raw = m[0];
@@ -357,6 +371,101 @@ function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Senten
 
 const cache = new WeakMap<SeedDocument, Map<string, SentenceFigures[]>>();
 
+const numberWordStarts = new WeakMap<Lexicon, Map<number, Set<string>>>();
+
+/**
+ * The first run of letters of every word that makes a figure without a digit (large-quantity
+ * words, and small ones from `minimumCount` up): "twenty" for "twenty-one", "tusind" for "tusind".
+ */
+function numberWordRuns(lex: Lexicon, minimumCount: number): Set<string> {
+  let byMinimum = numberWordStarts.get(lex);
+  if (!byMinimum) numberWordStarts.set(lex, (byMinimum = new Map()));
+  let runs = byMinimum.get(minimumCount);
+  if (!runs) {
+    runs = new Set();
+    const words = [...lex.largeNumbers.keys(), ...[...lex.smallNumbers].filter(([, v]) => v >= minimumCount).map(([k]) => k)];
+    for (const w of words) runs.add(/^[\p{L}\p{M}]*/u.exec(w)![0]);
+    byMinimum.set(minimumCount, runs);
+  }
+  return runs;
+}
+
+/** Whether a UTF-16 unit is a letter or mark: 1 yes, 0 no, -1 not yet known (filled on first sight). */
+const LETTER_UNIT = new Int8Array(65536).fill(-1);
+
+/**
+ * True when findFigures must find nothing in `text`: no digit, and no word of the text is a number
+ * word. splitWords lower-cases word by word as slices of the lower-cased text, unless the text holds
+ * İ, Σ, ’ or combining marks; a word equal to a number word then starts with a run of letters equal to
+ * that word's first run. Where this cannot tell (those characters, surrogates), it says false.
+ */
+function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount: number): boolean {
+  if (/\d/.test(text)) return false;
+  if (!lex) return true; // no lexicon: no number words at all
+  if (/[\u0130\u03a3\ud800-\udfff]/.test(text)) return false;
+  const lowered = text.toLowerCase();
+  if (/[’\u0300-\u036f]/.test(lowered)) return false;
+  const runs = numberWordRuns(lex, minimumCount);
+  let start = -1;
+  for (let i = 0; i <= lowered.length; i++) {
+    let letter = 0;
+    if (i < lowered.length) {
+      const c = lowered.charCodeAt(i);
+      letter = LETTER_UNIT[c];
+      if (letter === -1) LETTER_UNIT[c] = letter = /[\p{L}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
+    }
+    if (letter === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (runs.has(lowered.slice(start, i))) return false;
+      start = -1;
+    }
+  }
+  return true;
+}
+
+interface ParagraphFigures {
+  /** Index of the sentence in its paragraph. */
+  sentence: number;
+  /** Offsets relative to the paragraph's start. */
+  figures: Figure[];
+  attribution: Attribution;
+}
+
+/** Figures of one paragraph's sentences, with their attribution; depends on the paragraph's text and the document's language only. */
+function figuresOfParagraph(doc: SeedDocument, paragraph: Paragraph, options: FigureOptions, docLexicons: Lexicon[], docView: LexiconView): ParagraphFigures[] {
+  const out: ParagraphFigures[] = [];
+  if (!/\d|\p{L}/u.test(paragraph.text)) return out;
+  let lexicons = docLexicons;
+  let view = docView;
+  let paragraphChecked = false;
+  paragraph.sentences.forEach((sentence, index) => {
+    // Most sentences hold no digit and no number word: they need no words and no analysis.
+    if (lexicons.length <= 1 && cannotHoldFigures(sentence.text, lexicons[0], options.minimumCount)) return;
+    const words = doc.words(sentence);
+    let figures = findFigures(sentence, words, view, options);
+    if (figures.length === 0) return;
+    let attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
+    // A paragraph in another language (a quote, a splice) uses that language's cues.
+    if (attribution.kind === 'none' && !paragraphChecked) {
+      paragraphChecked = true;
+      const lang = doc.paragraphLanguage(paragraph);
+      const own = doc.languages.lexicon(lang);
+      if (lang !== doc.language && own) {
+        lexicons = [own, ...docLexicons];
+        view = viewOf(lexicons, doc.languages.months);
+        const again = findFigures(sentence, words, view, options);
+        if (again.length === 0) return;
+        figures = again;
+        attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
+      }
+    }
+    const base = paragraph.start;
+    if (figures.length) out.push({ sentence: index, figures: figures.map((g) => ({ ...g, start: g.start - base, end: g.end - base })), attribution });
+  });
+  return out;
+}
+
 /** Every sentence with figures, with its attribution. Cached per document and options. */
 export function analyseFigures(doc: SeedDocument, options: FigureOptions): SentenceFigures[] {
   const key = JSON.stringify(options);
@@ -366,32 +475,22 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
   if (hit) return hit;
   const out: SentenceFigures[] = [];
   const docLexicons = doc.lexicon ? [doc.lexicon] : [];
-  const docView = viewOf(docLexicons, doc.languages.months);
+  let docView: LexiconView | undefined;
   for (const paragraph of doc.paragraphs) {
-    if (!/\d|\p{L}/u.test(paragraph.text)) continue;
-    let lexicons = docLexicons;
-    let view = docView;
-    let paragraphChecked = false;
-    for (const sentence of paragraph.sentences) {
-      const words = doc.words(sentence);
-      let figures = findFigures(sentence, words, view, options);
-      if (figures.length === 0) continue;
-      let attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
-      // A paragraph in another language (a quote, a splice) uses that language's cues.
-      if (attribution.kind === 'none' && !paragraphChecked) {
-        paragraphChecked = true;
-        const lang = doc.paragraphLanguage(paragraph);
-        const own = doc.languages.lexicon(lang);
-        if (lang !== doc.language && own) {
-          lexicons = [own, ...docLexicons];
-          view = viewOf(lexicons, doc.languages.months);
-          const again = findFigures(sentence, words, view, options);
-          if (again.length === 0) continue;
-          figures = again;
-          attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
-        }
-      }
-      if (figures.length) out.push({ sentence, figures, attribution });
+    // doc.words caches by start offset, and the empty sentence splitSentences leaves after "?!" shares
+    // its start with the next one, which therefore gets no words. Look the empty ones up first, as this
+    // loop always did, whether or not the analysis below is computed or remembered.
+    if (/\d|\p{L}/u.test(paragraph.text)) for (const sentence of paragraph.sentences) if (sentence.text === '') doc.words(sentence);
+    // Paragraph-local, so kept across edits by an IncrementalLinter: offsets relative to the paragraph.
+    const local = doc.paragraphMemo(`figures\u0000${key}`, paragraph, () =>
+      figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages.months))),
+    );
+    for (const f of local) {
+      out.push({
+        sentence: paragraph.sentences[f.sentence],
+        figures: f.figures.map((g) => ({ ...g, start: g.start + paragraph.start, end: g.end + paragraph.start })),
+        attribution: f.attribution,
+      });
     }
   }
   byOptions.set(key, out);

@@ -1,0 +1,67 @@
+/**
+ * CPU time per rule over the benchmark corpus, in process: where a lint's time goes.
+ * Bundled and run by bench/run.mjs (or: npx tsx bench/rule-times.ts [dir] [maxFiles]).
+ * Rules share per-document work (the figure analysis, paragraph languages): the first rule to
+ * ask pays for it, as in a real lint.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules, decodeBytes, resolveConfig, SeedDocument } from '../server/src/engine/index';
+import type { RuleContext } from '../server/src/engine/rule';
+
+function listFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) listFiles(full, out);
+    else if (e.name.endsWith('.txt')) out.push(full);
+  }
+  return out;
+}
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+export function ruleTimes(dir: string, maxFiles = Infinity, only?: RegExp) {
+  const files = listFiles(dir).slice(0, maxFiles);
+  const config = resolveConfig({}, only ? allRules.filter((r) => only.test(r.meta.id)) : allRules);
+  const times = new Map<string, number>();
+  const add = (k: string, ms: number) => times.set(k, (times.get(k) ?? 0) + ms);
+  let bytes = 0;
+  const now = new Date('2025-06-01T00:00:00Z');
+  const start = cpu();
+  for (const f of files) {
+    let t = cpu();
+    const buf = fs.readFileSync(f);
+    bytes += buf.length;
+    const text = decodeBytes(buf).text;
+    add('(read + decode)', cpu() - t);
+    t = cpu();
+    const doc = new SeedDocument(text, config.languages);
+    add('(document: lines, header, language, sentences)', cpu() - t);
+    for (const { rule, options } of config.rules) {
+      const context: RuleContext = { doc, options, now, report() {} };
+      t = cpu();
+      try {
+        rule.check(context);
+      } catch {
+        /* counted as time anyway */
+      }
+      add(rule.meta.id, cpu() - t);
+    }
+  }
+  const total = cpu() - start;
+  return {
+    files: files.length,
+    bytes,
+    totalMs: total,
+    rows: [...times].sort((a, b) => b[1] - a[1]).map(([name, ms]) => ({ name, ms: Math.round(ms), pct: +((100 * ms) / total).toFixed(1) })),
+  };
+}
+
+if (require.main === module) {
+  const dir = process.argv[2] ?? path.join(__dirname, 'corpus/files');
+  const r = ruleTimes(dir, Number(process.argv[3] ?? Infinity), process.env.RULES ? new RegExp(process.env.RULES) : undefined);
+  console.log(JSON.stringify(r));
+}

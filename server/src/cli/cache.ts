@@ -1,0 +1,214 @@
+/**
+ * The CLI's result cache (`--cache`): results of files whose content, configuration, rules and
+ * language data are unchanged are reused instead of linted again.
+ *
+ * One JSON file, data only: `{version, key, entries: {<absolute path>: {hash, result, day?}}}`.
+ * `key` hashes everything that changes results for every file (config.key, the rule ids and the
+ * build of the engine, the language data version, the review sidecar); `hash` is the SHA-1 of the
+ * file's bytes. A corrupt or foreign cache is ignored with a note and rewritten; the file is
+ * written atomically (a temporary file and a rename) and never grows past MAX_CACHE_BYTES.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import pkg from '../../../package.json';
+import { LANGUAGE_DATA_VERSION, type ResolvedConfig, type Rule } from '../engine/index';
+import type { FileResult } from './results';
+
+export const CACHE_VERSION = 1;
+export const DEFAULT_CACHE_DIR = '.seedlint-cache';
+export const CACHE_FILE_NAME = 'results.json';
+/** A bigger cache is not read, and is trimmed to this size when written. */
+export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+export interface CacheEntry {
+  /** SHA-1 of the file's bytes. */
+  hash: string;
+  /** The result without `filePath` (the entry's key). */
+  result: Omit<FileResult, 'filePath'>;
+  /** Set when the result depends on the date (a header date in the future): valid on this UTC day only. */
+  day?: string;
+}
+
+interface CacheFileShape {
+  version: number;
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+/** Where the cache lives: `--cache-location` (a file, or a directory for results.json), else beside the config. */
+export function cacheFilePath(location: string | undefined, root: string, cwd: string): string {
+  if (!location) return path.join(root, DEFAULT_CACHE_DIR, CACHE_FILE_NAME);
+  const resolved = path.resolve(cwd, location);
+  let isDir = location.endsWith('/') || location.endsWith(path.sep);
+  try {
+    isDir ||= fs.statSync(resolved).isDirectory();
+  } catch {
+    /* a file to be created */
+  }
+  return isDir ? path.join(resolved, CACHE_FILE_NAME) : resolved;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+let buildHash: string | undefined;
+
+/** A hash of the running code (the bundle, or this module under tsx): any change to the rules invalidates the cache. */
+function engineBuild(): string {
+  if (buildHash) return buildHash;
+  try {
+    buildHash = hashBytes(fs.readFileSync(__filename));
+  } catch {
+    buildHash = 'unknown';
+  }
+  return buildHash;
+}
+
+/** Everything besides a file's bytes that decides its results. */
+export function cacheKey(config: ResolvedConfig, rules: readonly Rule[], reviewed: ReadonlySet<string>): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify({
+        cache: CACHE_VERSION,
+        version: pkg.version,
+        build: engineBuild(),
+        rules: rules.map((r) => r.meta.id),
+        languageData: LANGUAGE_DATA_VERSION,
+        config: config.key,
+        reviewed: [...reviewed].sort(),
+      }),
+    )
+    .digest('hex');
+}
+
+/** Today as YYYY-MM-DD (UTC), the day results with a future-date finding are valid on. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export class ResultCache {
+  private entries = new Map<string, CacheEntry>();
+  private readonly seen = new Set<string>();
+  private dirty = false;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    readonly day: string,
+    /** Notes for the user (a corrupt cache, a failed write): printed on stderr, never fatal. */
+    private readonly note: (message: string) => void,
+  ) {}
+
+  /** Reads the cache file; anything wrong with it is a note and an empty cache. */
+  load(): this {
+    let text: string;
+    try {
+      const st = fs.statSync(this.file);
+      if (st.size > MAX_CACHE_BYTES) {
+        this.note(`ignoring the cache ${this.file}: larger than ${MAX_CACHE_BYTES} bytes; it will be rewritten.`);
+        this.dirty = true;
+        return this;
+      }
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.note(`ignoring the cache ${this.file}: ${(e as Error).message}`);
+      return this;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      this.note(`ignoring the cache ${this.file}: not valid JSON; it will be rewritten.`);
+      this.dirty = true;
+      return this;
+    }
+    const v = value as CacheFileShape;
+    if (typeof v !== 'object' || v === null || v.version !== CACHE_VERSION || typeof v.key !== 'string' || typeof v.entries !== 'object' || v.entries === null) {
+      this.note(`ignoring the cache ${this.file}: not a seedlint cache of this version; it will be rewritten.`);
+      this.dirty = true;
+      return this;
+    }
+    // Another configuration, rule set or language data: every entry is stale.
+    if (v.key !== this.key) {
+      this.dirty = true;
+      return this;
+    }
+    for (const [file, e] of Object.entries(v.entries)) {
+      if (isEntry(e)) this.entries.set(file, e);
+    }
+    return this;
+  }
+
+  /** The cached result for this file and content, if still valid. */
+  get(filePath: string, hash: string): FileResult | undefined {
+    this.seen.add(filePath);
+    const e = this.entries.get(filePath);
+    if (!e || e.hash !== hash || (e.day !== undefined && e.day !== this.day)) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    return { filePath, ...e.result };
+  }
+
+  set(result: FileResult, hash: string): void {
+    // Problems with the file itself (unreadable, too large, binary) are checked afresh every run.
+    if (result.messages.some((m) => m.fatal)) return;
+    const { filePath, fixesApplied: _applied, ...rest } = result;
+    const entry: CacheEntry = { hash, result: rest };
+    if (result.messages.some((m) => m.ruleId === 'date-header/future')) entry.day = this.day;
+    this.seen.add(filePath);
+    this.entries.set(filePath, entry);
+    this.dirty = true;
+  }
+
+  /**
+   * Writes the cache atomically when it changed. Entries of files not seen in this run are kept
+   * (another run may lint other paths) unless the file would grow past MAX_CACHE_BYTES.
+   */
+  save(): void {
+    if (!this.dirty) return;
+    let text = serialize(this.key, this.entries);
+    if (text.length > MAX_CACHE_BYTES) {
+      const kept = new Map([...this.entries].filter(([f]) => this.seen.has(f)));
+      text = serialize(this.key, kept);
+      if (text.length > MAX_CACHE_BYTES) text = serialize(this.key, new Map());
+    }
+    try {
+      writeAtomic(this.file, text);
+    } catch (e) {
+      this.note(`could not write the cache ${this.file}: ${(e as Error).message}`);
+    }
+  }
+}
+
+function isEntry(e: unknown): e is CacheEntry {
+  const x = e as CacheEntry;
+  return typeof x === 'object' && x !== null && typeof x.hash === 'string' && typeof x.result === 'object' && x.result !== null && Array.isArray(x.result.messages);
+}
+
+function serialize(key: string, entries: Map<string, CacheEntry>): string {
+  const out: CacheFileShape = { version: CACHE_VERSION, key, entries: Object.fromEntries(entries) };
+  return JSON.stringify(out);
+}
+
+/** Writes through a temporary file in the same directory and a rename: readers see the old or the new file. */
+function writeAtomic(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}

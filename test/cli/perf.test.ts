@@ -1,0 +1,135 @@
+/**
+ * Worker threads and the result cache: functional checks only (the benchmark measures speed).
+ * The CLI runs as a child process on temporary copies of real text.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO, runCli, SEEDS, tempDir } from '../helpers/cli';
+
+/** A corpus of seeds/ plus articles built from the clean fixtures: enough files for several batches. */
+function corpus(): string {
+  const dir = tempDir();
+  fs.cpSync(SEEDS, path.join(dir, 'seeds'), { recursive: true });
+  const clean = path.join(REPO, 'test/fixtures/clean');
+  for (const f of fs.readdirSync(clean).filter((f) => f.endsWith('.txt')).slice(0, 8)) {
+    const lines = fs.readFileSync(path.join(clean, f), 'utf8').split('\n').filter(Boolean);
+    for (let k = 0; k < 3; k++) {
+      const body = lines.slice(k * 15, k * 15 + 15);
+      const header = k === 1 ? '' : `date 2024-0${k + 1}-1${k}\n`;
+      fs.writeFileSync(path.join(dir, 'seeds', `${f.slice(0, -4)}-${k}.txt`), `${header}${body[0]}\n\n${body.slice(1).join('\n\n')}\n`);
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'seedlint.config.json'), '{}\n');
+  return dir;
+}
+
+function json(args: string[], cwd: string) {
+  const r = runCli([...args, '--format', 'json'], cwd);
+  assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
+  return { ...r, results: JSON.parse(r.stdout) as Array<{ filePath: string; messages: unknown[] }> };
+}
+
+describe('CLI workers and cache (perf)', function () {
+  // Several CLI runs per test, on a machine that may be busy.
+  this.timeout(120000);
+
+  it('--workers 2 gives the results of --workers 1, in the same order', () => {
+    const dir = corpus();
+    const one = json(['seeds', '--workers', '1'], dir);
+    const two = json(['seeds', '--workers', '2'], dir);
+    assert.ok(one.results.length > 20);
+    assert.equal(two.stdout, one.stdout);
+    const three = json(['seeds', '--workers', '3'], dir);
+    assert.equal(three.stdout, one.stdout);
+  });
+
+  it('--workers with --fix writes the same files as one thread', () => {
+    const a = corpus();
+    const b = corpus();
+    const ra = runCli(['seeds', '--fix', '--workers', '1', '--format', 'json'], a);
+    const rb = runCli(['seeds', '--fix', '--workers', '2', '--format', 'json'], b);
+    assert.equal(rb.stdout.replaceAll(b, ''), ra.stdout.replaceAll(a, ''));
+    for (const f of fs.readdirSync(path.join(a, 'seeds'))) {
+      assert.equal(fs.readFileSync(path.join(b, 'seeds', f), 'utf8'), fs.readFileSync(path.join(a, 'seeds', f), 'utf8'), f);
+    }
+  });
+
+  it('a cache hit returns the same results, and the cache file is JSON data', () => {
+    const dir = corpus();
+    const plain = json(['seeds'], dir);
+    const cold = json(['seeds', '--cache'], dir);
+    const cacheFile = path.join(dir, '.seedlint-cache', 'results.json');
+    assert.ok(fs.existsSync(cacheFile));
+    const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    assert.equal(cache.version, 1);
+    assert.equal(Object.keys(cache.entries).length, plain.results.length);
+    const warm = json(['seeds', '--cache'], dir);
+    assert.equal(cold.stdout, plain.stdout);
+    assert.equal(warm.stdout, plain.stdout);
+    assert.equal(warm.stderr, '');
+    // No temporary files left beside it.
+    assert.deepEqual(fs.readdirSync(path.dirname(cacheFile)), ['results.json']);
+  });
+
+  it('a changed file is linted again; the others come from the cache', () => {
+    const dir = corpus();
+    json(['seeds', '--cache'], dir);
+    const file = path.join(dir, 'seeds', 'de-0.txt');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^date 2024-01-10\n/, 'date 10.01.2024\n'));
+    const warm = json(['seeds', '--cache'], dir);
+    const fresh = json(['seeds'], dir);
+    assert.equal(warm.stdout, fresh.stdout);
+    const r = warm.results.find((x) => x.filePath === file)!;
+    assert.ok(JSON.stringify(r.messages).includes('date-header/non-iso'));
+  });
+
+  it('a changed config or --rule invalidates the cache', () => {
+    const dir = corpus();
+    const before = json(['seeds', '--cache'], dir);
+    fs.writeFileSync(path.join(dir, 'seedlint.config.json'), JSON.stringify({ rules: { 'date-header/missing': 'off' } }));
+    const after = json(['seeds', '--cache'], dir);
+    assert.equal(after.stdout, json(['seeds'], dir).stdout);
+    assert.notEqual(after.stdout, before.stdout);
+    assert.ok(!after.stdout.includes('date-header/missing'));
+    const ruled = json(['seeds', '--cache', '--rule', 'date-header/glued=off'], dir);
+    assert.equal(ruled.stdout, json(['seeds', '--rule', 'date-header/glued=off'], dir).stdout);
+  });
+
+  it('a corrupt cache is ignored with a note, never a crash, and rewritten', () => {
+    const dir = corpus();
+    const plain = json(['seeds'], dir);
+    const cacheFile = path.join(dir, '.seedlint-cache', 'results.json');
+    for (const junk of ['{"version": 1, "key": ', '[1, 2, 3]', '\u0000\u0001garbage', JSON.stringify({ version: 1, key: 'x', entries: { a: 1 } })]) {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      fs.writeFileSync(cacheFile, junk);
+      const r = json(['seeds', '--cache'], dir);
+      assert.equal(r.stdout, plain.stdout);
+      if (!junk.includes('"key":"x"')) assert.match(r.stderr, /note: ignoring the cache/);
+      assert.equal(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).version, 1, 'rewritten');
+    }
+  });
+
+  it('--cache-location takes a file or a directory', () => {
+    const dir = corpus();
+    const plain = json(['seeds'], dir);
+    assert.equal(json(['seeds', '--cache-location', 'my-cache.json'], dir).stdout, plain.stdout);
+    assert.ok(fs.existsSync(path.join(dir, 'my-cache.json')));
+    fs.mkdirSync(path.join(dir, 'cachedir'));
+    assert.equal(json(['seeds', '--cache-location', 'cachedir'], dir).stdout, plain.stdout);
+    assert.ok(fs.existsSync(path.join(dir, 'cachedir', 'results.json')));
+    assert.equal(json(['seeds', '--cache-location', 'cachedir'], dir).stdout, plain.stdout);
+  });
+
+  it('a result with a future date is cached for the day only', () => {
+    const dir = corpus();
+    fs.writeFileSync(path.join(dir, 'seeds', 'future.txt'), 'date 2999-01-01\nTitle\n\nText.\n');
+    const r = json(['seeds', '--cache'], dir);
+    assert.ok(r.stdout.includes('date-header/future'));
+    const cache = JSON.parse(fs.readFileSync(path.join(dir, '.seedlint-cache', 'results.json'), 'utf8'));
+    const entry = cache.entries[path.join(dir, 'seeds', 'future.txt')];
+    assert.equal(entry.day, new Date().toISOString().slice(0, 10));
+    const other = Object.entries(cache.entries).find(([f]) => !f.endsWith('future.txt'))![1] as { day?: string };
+    assert.equal(other.day, undefined);
+  });
+});

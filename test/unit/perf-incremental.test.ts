@@ -1,0 +1,123 @@
+/**
+ * The IncrementalLinter gives exactly the findings of a full lint, over random typing sessions
+ * on real text: the property that lets the server lint only what an edit touched.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules, IncrementalLinter, lint, resolveConfig, type Finding } from '../../server/src/engine/index';
+
+const ROOT = path.resolve(__dirname, '../..');
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+const sentences = (lang: string) =>
+  fs.readFileSync(path.join(ROOT, 'test/fixtures/clean', `${lang}.txt`), 'utf8').split('\n').filter((l) => l.trim().length > 0);
+
+/** A seed-shaped article from real sentences, with a figure or two. */
+function article(rnd: ReturnType<typeof prng>, lang: string, paragraphs: number): string {
+  const s = sentences(lang);
+  const out = ['date 2024-10-28', rnd.pick(s)];
+  for (let i = 0; i < paragraphs; i++) {
+    const n = 1 + rnd.int(4);
+    const p = Array.from({ length: n }, () => rnd.pick(s));
+    if (rnd.next() < 0.4) p.splice(rnd.int(p.length), 0, `Some ${1000 + rnd.int(90000)} soldiers were sent.`);
+    out.push(p.join(' '));
+  }
+  return out.join('\n\n') + '\n';
+}
+
+const FOREIGN = ['The ministry said nothing about it today.', 'Der Minister sagte, dass 3.000 Soldaten kommen.', 'date 2024-10-28', '<div class="x">', '| a | b |', 'Ã©tÃ© dÃ©jÃ '];
+
+/** One random edit: typing, deleting, splitting or joining lines, pasting a foreign line, touching the header. */
+function edit(rnd: ReturnType<typeof prng>, text: string): string {
+  const at = rnd.int(text.length + 1);
+  const r = rnd.next();
+  if (r < 0.45) return text.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz .,0123456789'[rnd.int(39)] + text.slice(at);
+  if (r < 0.7) return text.slice(0, at) + text.slice(at + 1 + rnd.int(3));
+  if (r < 0.78) return text.slice(0, at) + '\n' + text.slice(at);
+  if (r < 0.84) {
+    const nl = text.indexOf('\n', at);
+    return nl < 0 ? text : text.slice(0, nl) + text.slice(nl + 1);
+  }
+  if (r < 0.9) return text.slice(0, at) + '\n' + rnd.pick(FOREIGN) + '\n' + text.slice(at);
+  if (r < 0.95) return text.replace(/^date 2024-10-28/, rnd.pick(['date 28.10.2024', 'Date: 2024-10-28', 'date 2024-10-28', '']));
+  // Undo-like: repeat an earlier paragraph at the end.
+  const lines = text.split('\n');
+  return text + rnd.pick(lines) + '\n';
+}
+
+const strip = (fs: Finding[]) => fs.map((f) => ({ ...f }));
+
+describe('IncrementalLinter (perf)', () => {
+  const config = resolveConfig({}, allRules);
+
+  for (const [lang, seed] of [['de', 1], ['pt', 2], ['da', 3], ['ru', 4], ['sq', 5]] as const) {
+    it(`gives the findings of a full lint after each of 60 random edits (${lang})`, () => {
+      const rnd = prng(seed);
+      let text = article(rnd, lang, 12);
+      const inc = new IncrementalLinter();
+      for (let k = 0; k < 60; k++) {
+        text = edit(rnd, text);
+        const a = inc.lint(text, config, { now: NOW });
+        const b = lint(text, config, { now: NOW });
+        assert.deepEqual(strip(a.findings), strip(b.findings), `edit ${k} differs`);
+        assert.equal(a.document.language, b.document.language);
+        assert.deepEqual(a.document.paragraphs, b.document.paragraphs, `edit ${k}: paragraphs differ`);
+      }
+      assert.ok(inc.stats.hits > inc.stats.misses, `mostly reused: ${JSON.stringify(inc.stats)}`);
+    });
+  }
+
+  it('follows the document language when an edit changes it (sentences split by the new abbreviations)', () => {
+    const rnd = prng(21);
+    const inc = new IncrementalLinter();
+    // "bl.a." ends no sentence in Danish, but does in German: the split must follow the language.
+    const danish = article(rnd, 'da', 3).replace(/\n$/, '\nDer kom bl.a. Peter og Hans til mødet. Vi talte bl.a. Om vejret.\n');
+    const german = sentences('de').slice(0, 12).join(' ');
+    const flipped = danish.replace(/\n\n/, `\n\n${german}\n\n`);
+    for (const text of [danish, flipped, danish, flipped]) {
+      const a = inc.lint(text, config, { now: NOW });
+      const b = lint(text, config, { now: NOW });
+      assert.deepEqual(strip(a.findings), strip(b.findings));
+      assert.deepEqual(a.document.paragraphs, b.document.paragraphs);
+    }
+    const [da, de] = [lint(danish, config).document, lint(flipped, config).document];
+    assert.deepEqual([da.language, de.language], ['da', 'de']);
+    const last = (d: typeof da) => d.paragraphs[d.paragraphs.length - 1].sentences.length;
+    assert.notEqual(last(da), last(de), 'the last paragraph splits differently in the two languages');
+  });
+
+  it('starts afresh when the configuration changes', () => {
+    const rnd = prng(9);
+    const text = article(rnd, 'en', 6);
+    const inc = new IncrementalLinter();
+    inc.lint(text, config, { now: NOW });
+    const other = resolveConfig({ rules: { 'unattributed-figure/no-source': { options: { minimumCount: 100000 } } } }, allRules);
+    assert.deepEqual(strip(inc.lint(text, other, { now: NOW }).findings), strip(lint(text, other, { now: NOW }).findings));
+    const english = resolveConfig({ languages: ['en'] }, allRules);
+    assert.deepEqual(strip(inc.lint(text, english, { now: NOW }).findings), strip(lint(text, english, { now: NOW }).findings));
+  });
+
+  it('keeps memory bounded: entries of paragraphs gone for two lints are dropped', () => {
+    const rnd = prng(11);
+    const inc = new IncrementalLinter();
+    for (let k = 0; k < 8; k++) inc.lint(article(rnd, 'fr', 10), config, { now: NOW });
+    const few = inc.stats.entries;
+    inc.lint('date 2024-10-28\nTitle\n', config, { now: NOW });
+    inc.lint('date 2024-10-28\nTitle\n', config, { now: NOW });
+    inc.lint('date 2024-10-28\nTitle\n', config, { now: NOW });
+    assert.ok(inc.stats.entries < few / 3, `${inc.stats.entries} entries left of ${few}`);
+  });
+});
