@@ -132,3 +132,25 @@ runRuleTests(duplicate, {
     { name: 'different date: unsafe only', code: `date 2024-10-28\nTitle\ndate 2024-10-29\nBody.\n`, errors: [{ messageId: 'duplicate', line: 3 }] },
   ],
 });
+
+describe('document model', () => {
+  it('gives every word its lower case and Unicode script, with UTF-16 offsets', () => {
+    const config = resolveConfig({}, allRules);
+    const text = 'date 2024-10-28\n𝕏 Ukraina и Россия: Ελλάδα, 北京 ve İSTANBUL’da.\n';
+    const doc = new SeedDocument(text, config.languages);
+    const words = doc.paragraphs.flatMap((p) => p.sentences.flatMap((s) => doc.words(s)));
+    assert.deepEqual(
+      words.map((w) => [text.slice(w.start, w.end), w.lower, w.script]),
+      [
+        ['𝕏', '𝕏', 'Other'], // an astral letter of the Common script: two UTF-16 units
+        ['Ukraina', 'ukraina', 'Latin'],
+        ['и', 'и', 'Cyrillic'],
+        ['Россия', 'россия', 'Cyrillic'],
+        ['Ελλάδα', 'ελλάδα', 'Greek'],
+        ['北京', '北京', 'Han'],
+        ['ve', 've', 'Latin'],
+        ['İSTANBUL’da', "istanbul'da", 'Latin'],
+      ],
+    );
+  });
+});

@@ -3,6 +3,7 @@
  * `francAll` and the original word and sentence splitting, on real text of 43 languages and on
  * hostile strings.
  */
+import { scriptOf } from '../../server/src/engine/scripts';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -79,7 +80,7 @@ function referenceWords(text: string, base = 0): Word[] {
   while ((m = re.exec(text))) {
     const lower0 = m[0].toLowerCase().replace(/’/g, "'").replace(/i\u0307/g, 'i');
     const lower = /[\u0300-\u036f]/.test(lower0) ? lower0.normalize('NFC') : lower0;
-    out.push({ start: base + m.index, end: base + m.index + m[0].length, lower });
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, lower, script: scriptOf(m[0].codePointAt(0) ?? 0) });
   }
   return out;
 }

@@ -206,7 +206,7 @@ export class SeedDocument {
     if (!w) {
       if (this.memo) {
         const base = sentence.start;
-        w = this.memo.get('words', sentence.text, () => splitWords(sentence.text, 0)).map((x) => ({ start: x.start + base, end: x.end + base, lower: x.lower }));
+        w = this.memo.get('words', sentence.text, () => splitWords(sentence.text, 0)).map((x) => ({ start: x.start + base, end: x.end + base, lower: x.lower, script: x.script }));
       } else w = splitWords(sentence.text, sentence.start);
       this.wordCache.set(sentence.start, w);
     }

@@ -1,4 +1,5 @@
 /** Word-level helpers shared by the document model and the lexicons. */
+import { scriptOf, type Script } from './scripts';
 
 /** A run of letters and marks, with internal apostrophes, hyphens and periods kept inside a word. */
 export const WORD_RE = /[\p{L}\p{M}]+(?:['’\-.][\p{L}\p{M}]+)*/gu;
@@ -8,6 +9,8 @@ export interface Word {
   end: number;
   /** Lowercased, NFC. */
   lower: string;
+  /** The Unicode script of its first letter. */
+  script: Script;
 }
 
 /** Characters whose lower case depends on context (Σ) or is longer than one unit (İ). */
@@ -30,7 +33,7 @@ export function splitWords(text: string, base = 0): Word[] {
   while ((m = WORD_RE.exec(text))) {
     const start = m.index;
     const end = start + m[0].length;
-    out.push({ start: base + start, end: base + end, lower: lowered !== undefined ? lowered.slice(start, end) : normalizeWord(m[0]) });
+    out.push({ start: base + start, end: base + end, lower: lowered !== undefined ? lowered.slice(start, end) : normalizeWord(m[0]), script: scriptOf(text.codePointAt(start) ?? 0) });
   }
   return out;
 }
