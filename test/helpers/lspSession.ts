@@ -3,6 +3,7 @@
  * process over stdio or node IPC, answers its requests like an editor would, keeps the documents it
  * opened, and waits on events with deadlines, never with fixed sleeps.
  */
+import * as assert from 'node:assert/strict';
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -432,4 +433,45 @@ function clientCapabilities(options: SessionOptions): ClientCapabilities {
       ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
     },
   };
+}
+
+export interface LspWorkspace {
+  /** The current test's temporary workspace (a copy of seeds/), new for each test. */
+  readonly root: string;
+  start(options: Omit<SessionOptions, 'root'>): Promise<LspSession>;
+  seedFile(name: string): string;
+  seed000(): string;
+}
+
+/**
+ * Mocha hooks shared by the protocol suites: build the server once, give each test a fresh
+ * workspace, and after it dispose every session, asserting the server logged no internal error.
+ */
+export function useLspWorkspace(): LspWorkspace {
+  const sessions: LspSession[] = [];
+  const ws = {
+    root: '',
+    async start(options: Omit<SessionOptions, 'root'>) {
+      const s = await LspSession.start({ ...options, root: ws.root });
+      sessions.push(s);
+      return s;
+    },
+    seedFile: (name: string) => path.join(ws.root, 'seeds', name),
+    seed000: () => ws.seedFile(SEED_NAMES[0]),
+  };
+  before(function () {
+    this.timeout(120_000);
+    ensureServerBuilt();
+  });
+  beforeEach(() => {
+    ws.root = tempWorkspace();
+  });
+  afterEach(() => {
+    for (const s of sessions.splice(0)) {
+      s.dispose();
+      assert.deepEqual(s.internalErrors(), [], 'the server logged no internal error');
+    }
+    removeWorkspace(ws.root);
+  });
+  return ws;
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { FileChangeType, type CodeAction, type Command, type Diagnostic, type FullDocumentDiagnosticReport, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { allRules, applyEdits, fixText, resolveConfig, type Fix } from '../../server/src/engine/index';
 import { describeAll, engineFindings, expectedDiagnostics } from '../helpers/lspExpect';
-import { ensureServerBuilt, LspSession, REPO, type SessionOptions, removeWorkspace, SEED_NAMES, tempWorkspace } from '../helpers/lspSession';
+import { REPO, SEED_NAMES, useLspWorkspace } from '../helpers/lspSession';
 
 const REVIEWABLE = new Set(['unattributed-figure', 'garbled']);
 
@@ -23,30 +23,10 @@ function countOf(items: Diagnostic[], k: string): number {
 
 describe('LSP server: code actions, commands and hover', function () {
   this.timeout(60_000);
+  const ws = useLspWorkspace();
+  const { start, seedFile, seed000 } = ws;
   let root: string;
-  const sessions: LspSession[] = [];
-  const start = async (options: Omit<SessionOptions, 'root'>) => {
-    const s = await LspSession.start({ ...options, root });
-    sessions.push(s);
-    return s;
-  };
-  const seedFile = (name: string) => path.join(root, 'seeds', name);
-  const seed000 = () => seedFile(SEED_NAMES[0]);
-
-  before(function () {
-    this.timeout(120_000);
-    ensureServerBuilt();
-  });
-  beforeEach(() => {
-    root = tempWorkspace();
-  });
-  afterEach(() => {
-    for (const s of sessions.splice(0)) {
-      s.dispose();
-      assert.deepEqual(s.internalErrors(), [], 'the server logged no internal error');
-    }
-    removeWorkspace(root);
-  });
+  beforeEach(() => (root = ws.root));
 
   it('every quick fix of every seed applies exactly its edits, and its finding is gone after re-lint', async () => {
     const s = await start({ pull: true });

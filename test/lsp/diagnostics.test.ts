@@ -5,36 +5,16 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CancellationTokenSource, FileChangeType, LSPErrorCodes, WorkspaceDiagnosticRequest, type Diagnostic, type FullDocumentDiagnosticReport, type WorkspaceDiagnosticReportPartialResult } from 'vscode-languageserver-protocol/node';
 import { describeAll, expectedDiagnostics } from '../helpers/lspExpect';
-import { ensureServerBuilt, fileUri, LspSession, REPO, type SessionOptions, removeWorkspace, SEED_NAMES, tempWorkspace } from '../helpers/lspSession';
+import { fileUri, REPO, SEED_NAMES, useLspWorkspace } from '../helpers/lspSession';
 
 const DOCS_DIR = path.join(REPO, 'docs', 'rules');
 
 describe('LSP server: diagnostics', function () {
   this.timeout(60_000);
+  const ws = useLspWorkspace();
+  const { start, seedFile, seed000 } = ws;
   let root: string;
-  const sessions: LspSession[] = [];
-  const start = async (options: Omit<SessionOptions, 'root'>) => {
-    const s = await LspSession.start({ ...options, root });
-    sessions.push(s);
-    return s;
-  };
-  const seedFile = (name: string) => path.join(root, 'seeds', name);
-  const seed000 = () => seedFile(SEED_NAMES[0]);
-
-  before(function () {
-    this.timeout(120_000);
-    ensureServerBuilt();
-  });
-  beforeEach(() => {
-    root = tempWorkspace();
-  });
-  afterEach(() => {
-    for (const s of sessions.splice(0)) {
-      s.dispose();
-      assert.deepEqual(s.internalErrors(), [], 'the server logged no internal error');
-    }
-    removeWorkspace(root);
-  });
+  beforeEach(() => (root = ws.root));
 
   function assertWellFormed(d: Diagnostic, version: number): void {
     assert.equal(d.source, 'seedlint');

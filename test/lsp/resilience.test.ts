@@ -40,7 +40,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, parseConfig, resolveConfig } from '../../server/src/engine/index';
 import { FramingWatcher } from '../../server/src/lsp/framing';
 import { describeAll, expectedDiagnostics } from '../helpers/lspExpect';
-import { ensureServerBuilt, fileUri, LspSession, removeWorkspace, SEED_NAMES, type SessionOptions, tempWorkspace } from '../helpers/lspSession';
+import { fileUri, LspSession, SEED_NAMES, useLspWorkspace } from '../helpers/lspSession';
 import { rangeOf } from '../helpers/lspText';
 
 const HAS_PROC = fs.existsSync('/proc/self/status');
@@ -243,30 +243,10 @@ describe('framing watcher (beside vscode-jsonrpc\'s reader)', () => {
 
 describe('LSP server: resilience', function () {
   this.timeout(60_000);
+  const ws = useLspWorkspace();
+  const { start, seedFile, seed000 } = ws;
   let root: string;
-  const sessions: LspSession[] = [];
-  const start = async (options: Omit<SessionOptions, 'root'>) => {
-    const s = await LspSession.start({ ...options, root });
-    sessions.push(s);
-    return s;
-  };
-  const seedFile = (name: string) => path.join(root, 'seeds', name);
-  const seed000 = () => seedFile(SEED_NAMES[0]);
-
-  before(function () {
-    this.timeout(120_000);
-    ensureServerBuilt();
-  });
-  beforeEach(() => {
-    root = tempWorkspace();
-  });
-  afterEach(() => {
-    for (const s of sessions.splice(0)) {
-      s.dispose();
-      assert.deepEqual(s.internalErrors(), [], 'the server logged no internal error');
-    }
-    removeWorkspace(root);
-  });
+  beforeEach(() => (root = ws.root));
 
   describe('malformed JSON-RPC', () => {
     it('drops a body that is not JSON, and JSON that is not JSON-RPC, with no reply; the next request is answered', async () => {
