@@ -8,7 +8,7 @@ import missing, { datesNamedInText } from '../../server/src/rules/date-header/mi
 import monthPrecision from '../../server/src/rules/date-header/month-precision';
 import nonIso from '../../server/src/rules/date-header/non-iso';
 import whitespace from '../../server/src/rules/date-header/whitespace';
-import { allRules, resolveConfig, SeedDocument } from '../../server/src/engine/index';
+import { allRules, resolveConfig, SeedDocument, splitSentences } from '../../server/src/engine/index';
 import { findingsOf, runRuleTests } from '../helpers/ruleTester';
 
 const BODY = 'Titulli i lajmit\n\nNjë paragraf i shkurtër.\n';
@@ -152,5 +152,21 @@ describe('document model', () => {
         ['İSTANBUL’da', "istanbul'da", 'Latin'],
       ],
     );
+  });
+});
+
+describe('sentence splitting', () => {
+  const split = (text: string) => splitSentences(text, 0, 0, new Set(['dr']), new Map([['mai', 5]])).map((s) => s.text);
+  it('splits after ?! and ..., never producing empty sentences; a closed quote stays with what follows', () => {
+    assert.deepEqual(split('Really?! Yes... “Then what?” He left. Dr. Smith stayed on 5. Mai.'), ['Really?!', 'Yes...', '“Then what?” He left.', 'Dr. Smith stayed on 5. Mai.']);
+  });
+  it('keeps a quotation with its speaker in one sentence', () => {
+    assert.deepEqual(split('“Ne po shohim prova. Nuk dihet ende”, tha Austin. Ai foli.'), ['“Ne po shohim prova. Nuk dihet ende”, tha Austin.', 'Ai foli.']);
+  });
+  it('gives each sentence its own words (no cache collision after "?!")', () => {
+    const config = resolveConfig({}, allRules);
+    const doc = new SeedDocument('date 2024-10-28\nTitle\nWho knew?! Then 1.500 left.\n', config.languages);
+    const sentences = doc.paragraphs[1].sentences;
+    assert.deepEqual(sentences.map((s) => doc.words(s).map((w) => w.lower)), [['who', 'knew'], ['then', 'left']]);
   });
 });

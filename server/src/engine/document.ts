@@ -97,6 +97,7 @@ export function splitSentences(
   TERMINAL_RE.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = TERMINAL_RE.exec(text)); ) terminals.push(m.index);
   for (const i of terminals) {
+    if (i < start) continue; // part of the ending just split at ("?!", "...")
     while (q < quotes.length && quotes[q][1] < i) q++;
     if (q < quotes.length && quotes[q][0] < i && i < quotes[q][1]) continue;
     let end = i + 1;
