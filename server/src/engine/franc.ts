@@ -352,6 +352,11 @@ export function francAll(value: string, options: FrancOptions = {}): FrancTuple[
   }
   const model = modelFor(script, only, ignore);
   if (!model) return und();
+  return scored(value, model);
+}
+
+/** Distances to each language of a model, normalised as franc does: best first, 1 for the best. */
+function scored(value: string, model: NonNullable<ReturnType<typeof modelFor>>): FrancTuple[] {
   const dist = distances(value, model);
   const tuples: FrancTuple[] = model.languages.map((name, s) => [name, dist[s]] as FrancTuple);
   tuples.sort((x, y) => x[1] - y[1]);
@@ -371,11 +376,5 @@ export function francScores(value: string, script: string, options: FrancOptions
   value = value.slice(0, FRANC_MAX_LENGTH);
   const model = modelFor(script, options.only ?? [], options.ignore ?? []);
   if (!model) return [];
-  const dist = distances(value, model);
-  const tuples: FrancTuple[] = model.languages.map((name, s) => [name, dist[s]] as FrancTuple);
-  tuples.sort((x, y) => x[1] - y[1]);
-  const min = tuples[0][1];
-  const max = value.length * MAX_DIFFERENCE - min;
-  for (const t of tuples) t[1] = 1 - (t[1] - min) / max || 0;
-  return tuples;
+  return scored(value, model);
 }
