@@ -573,6 +573,14 @@ describe('e2e: the packaged extension in code-server', function () {
   it('"Seedlint: Show Output" shows the server log', async function () {
     const { page } = ctx;
     await runCommand(page, 'Seedlint: Show Output');
+    // The Output view has a filter box of its own; text meant for the Problems filter can land in it
+    // when the panel switches views, and then every log line is hidden. Clear whatever is there.
+    await waitFor('the Output filter to be empty', async () => {
+      const filter = page.locator('.part.panel .viewpane-filter input').first();
+      if (!(await filter.isVisible())) return true;
+      if ((await filter.inputValue()) !== '') await filter.fill('');
+      return (await filter.inputValue()) === '';
+    }, WAIT);
     await waitFor('the Seedlint output in the panel', () => page.evaluate(() =>
       Array.from(document.querySelectorAll('.part.panel .monaco-editor .view-lines'))
         .map((e) => e.textContent.replace(/\u00a0/g, ' '))
