@@ -3,6 +3,7 @@
  * A figure is a quantity in a sentence; it is attributed when its sentence names a source.
  */
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
+import type { RuleContext } from '../../engine/rule';
 import type { Lexicon } from '../../engine/language';
 import type { Word } from '../../engine/words';
 import { normalizeWord } from '../../engine/words';
@@ -509,4 +510,30 @@ export function figureFingerprint(sentence: Sentence, figure: Figure): string {
   const t = sentence.text;
   const context = t.length > 2048 ? t.slice(Math.max(0, figure.start - sentence.start - 512), figure.end - sentence.start + 512) : t;
   return `${context}\u0000${figure.text}`;
+}
+
+/**
+ * Reports every figure whose sentence has the given kind of attribution, with the unsafe
+ * `[source?]` marker fix; figures already followed by the marker are skipped. Shared by both rules.
+ */
+export function reportFigures(
+  { doc, report, options }: RuleContext,
+  kind: 'none' | 'vague',
+  messageId: string,
+  data: (figure: Figure, attribution: Attribution) => Record<string, string>,
+): void {
+  for (const { sentence, figures, attribution } of analyseFigures(doc, { minimumCount: Number(options.minimumCount) })) {
+    if (attribution.kind !== kind) continue;
+    for (const figure of figures) {
+      if (hasSourceMarker(doc, figure)) continue;
+      report({
+        messageId,
+        data: data(figure, attribution),
+        start: figure.start,
+        end: figure.end,
+        fingerprintText: figureFingerprint(sentence, figure),
+        fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
+      });
+    }
+  }
 }

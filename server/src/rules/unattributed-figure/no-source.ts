@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { analyseFigures, figureFingerprint, hasSourceMarker, SOURCE_MARKER } from './analysis';
+import { reportFigures, SOURCE_MARKER } from './analysis';
 
 export default defineRule({
   meta: {
@@ -37,21 +37,7 @@ is attributed.
 **Fixes** (unsafe, offered in the editor only): insert a \`${SOURCE_MARKER}\` marker after the figure; a figure
 followed by the marker is not reported again. "Mark as reviewed" records the finding in
 \`.seedlint-reviewed.json\` without touching the text.`,
-  check({ doc, report, options }) {
-    const minimumCount = Number(options.minimumCount);
-    for (const { sentence, figures, attribution } of analyseFigures(doc, { minimumCount })) {
-      if (attribution.kind !== 'none') continue;
-      for (const figure of figures) {
-        if (hasSourceMarker(doc, figure)) continue;
-        report({
-          messageId: 'noSource',
-          data: { figure: figure.text },
-          start: figure.start,
-          end: figure.end,
-          fingerprintText: figureFingerprint(sentence, figure),
-          fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
-        });
-      }
-    }
+  check(context) {
+    reportFigures(context, 'none', 'noSource', (figure) => ({ figure: figure.text }));
   },
 });

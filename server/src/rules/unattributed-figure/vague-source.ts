@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { analyseFigures, figureFingerprint, hasSourceMarker, SOURCE_MARKER } from './analysis';
+import { reportFigures, SOURCE_MARKER } from './analysis';
 
 export default defineRule({
   meta: {
@@ -24,21 +24,7 @@ each language are in its data file (\`attribution.vague\`).
 **Option** \`minimumCount\` (default 10), as for no-source.
 
 **Fixes** (unsafe, editor only): insert a \`${SOURCE_MARKER}\` marker after the figure; "Mark as reviewed".`,
-  check({ doc, report, options }) {
-    const minimumCount = Number(options.minimumCount);
-    for (const { sentence, figures, attribution } of analyseFigures(doc, { minimumCount })) {
-      if (attribution.kind !== 'vague') continue;
-      for (const figure of figures) {
-        if (hasSourceMarker(doc, figure)) continue;
-        report({
-          messageId: 'vague',
-          data: { figure: figure.text, cue: attribution.cue },
-          start: figure.start,
-          end: figure.end,
-          fingerprintText: figureFingerprint(sentence, figure),
-          fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
-        });
-      }
-    }
+  check(context) {
+    reportFigures(context, 'vague', 'vague', (figure, attribution) => ({ figure: figure.text, cue: attribution.kind === 'vague' ? attribution.cue : '' }));
   },
 });
