@@ -139,6 +139,76 @@ export function lettersForeignTo(text: string, language: string, family: ScriptF
   return n;
 }
 
+/**
+ * The document's letters that each possible foreign language lacks: what lettersForeignTo counts,
+ * arranged so that one pass over a stretch of text answers for every candidate language at once.
+ */
+interface LetterExclusions {
+  /** Languages of the script's models outside the document's own: the possible foreign verdicts. */
+  candidates: string[];
+  /** Lower-case code unit of a letter the document's languages write -> candidates (indexes) whose model lacks it. */
+  lacking: Map<number, number[]>;
+}
+
+const exclusions = new WeakMap<DocumentLanguages, LetterExclusions | null>();
+
+function letterExclusions(profile: DocumentLanguages): LetterExclusions | null {
+  let ex = exclusions.get(profile);
+  if (ex !== undefined) return ex;
+  ex = null;
+  const model = modelLetters().get(profile.script);
+  if (model) {
+    const theirs = [...profile.own].map((code) => model.get(code)).filter((l): l is Set<string> => l !== undefined);
+    const candidates = [...model.keys()].filter((code) => !profile.own.has(code));
+    const lacking = new Map<number, number[]>();
+    for (const letters of theirs) {
+      for (const ch of letters) {
+        // As lettersForeignTo: ASCII and non-letters never count; one code unit each.
+        if (ch.length !== 1 || ch.charCodeAt(0) < 0x80 || !LETTER.test(ch) || lacking.has(ch.charCodeAt(0))) continue;
+        lacking.set(ch.charCodeAt(0), candidates.flatMap((code, k) => (model.get(code)!.has(ch) ? [] : [k])));
+      }
+    }
+    ex = { candidates, lacking };
+  }
+  exclusions.set(profile, ex);
+  return ex;
+}
+
+const lowerUnit = new Int32Array(65536).fill(-1);
+let letterCounts = new Int32Array(64);
+
+/**
+ * True when franc's verdict on doc.text[start, end) cannot be a foreign language that `accept` allows:
+ * whatever language it ranks first, either it is one of the document's own or the stretch holds at
+ * least `min` letters the document's languages write and that one never does, and foreignLanguage
+ * turns it down (lettersForeignTo). Lets a clean sentence in Czech or Turkish skip franc on its letters.
+ */
+export function lettersRuleOutForeign(doc: SeedDocument, profile: DocumentLanguages, start: number, end: number, min: number, accept?: (code: string) => boolean): boolean {
+  const ex = letterExclusions(profile);
+  if (!ex || ex.lacking.size === 0) return false;
+  const n = ex.candidates.length;
+  if (letterCounts.length < n) letterCounts = new Int32Array(n);
+  letterCounts.fill(0, 0, n);
+  const text = doc.text;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    // Capital sigma lower-cases by context (σ or ς): leave it to lettersForeignTo.
+    if (c === 0x3a3) return false;
+    let lower = lowerUnit[c];
+    if (lower === -1) {
+      const l = String.fromCharCode(c).toLowerCase();
+      // A letter whose lower case is not one code unit (İ): the count cannot be told unit by unit.
+      lowerUnit[c] = lower = l.length === 1 ? l.charCodeAt(0) : -2;
+    }
+    if (lower === -2) return false;
+    const list = ex.lacking.get(lower);
+    if (list) for (const k of list) letterCounts[k]++;
+  }
+  for (let k = 0; k < n; k++) if (letterCounts[k] < min && (!accept || accept(ex.candidates[k]))) return false;
+  return true;
+}
+
 // --- relatives and stop words ------------------------------------------------------------------
 
 const GROUPS: string[][] = languageGroups.groups;

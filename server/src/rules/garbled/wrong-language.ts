@@ -7,6 +7,7 @@ import {
   dominantScript,
   hasTrigramModel,
   lettersForeignTo,
+  lettersRuleOutForeign,
   scoreLanguages,
   scriptFamilyOf,
   scriptsCompatible,
@@ -141,7 +142,7 @@ const consistencies = new WeakMap<SeedDocument, number>();
 
 /**
  * The share of the document's sentences (of judging length) that are plainly in its own languages:
- * their stop words say so, or franc ranks one of the document's own languages first. Near 1 for a
+ * their stop words or letters say so, or franc ranks one of the document's own languages first. Near 1 for a
  * language franc models; far lower for one it does not, where franc names a different neighbour for
  * every sentence. Computed once per document, and only when a sentence is under suspicion.
  */
@@ -154,7 +155,7 @@ function consistency(doc: SeedDocument, profile: DocumentLanguages): number {
       for (const s of p.sentences) {
         if (s.text.length < CONSISTENCY_MIN_LENGTH) continue;
         judged++;
-        if (stopWordsAgree(doc, profile, doc.words(s))) own++;
+        if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) own++;
         else {
           const top = scoresOf(doc, s.text)[0]?.[0];
           if (top !== undefined && (profile.own.has(top) || profile.accepted.has(top))) own++;
@@ -246,6 +247,7 @@ function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentenc
   const words = doc.words(s);
   // A list of names reads as any language to franc.
   if (stopWordsAgree(doc, profile, words) || isListOfNames(doc, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
+  if (lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return undefined;
   const language = foreignLanguage(doc, profile, s.text, o.margin, false);
   if (!language) return undefined;
   // When both languages have stop word lists, the sentence must hold more of the other's.
@@ -339,12 +341,14 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     const lowercase = run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
     const splice = lowercase && run.length >= MIN_SPLICE_WORDS;
     if (!stopWordLanguages.length && !splice) continue;
+    const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
+    const isCandidate = (code: string) => candidates.some((c) => areRelatives(doc.languages, c, code));
+    // Letters no candidate language writes settle it without franc (a Czech "ř" is never English).
+    if (lettersRuleOutForeign(doc, profile, start, end, 1, isCandidate)) continue;
     const text = doc.text.slice(start, end);
     // Stop words are evidence enough to trust franc's first choice; a bare splice needs franc to be sure of it.
     const language = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
-    if (!language) continue;
-    const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
-    if (candidates.some((c) => areRelatives(doc.languages, c, language))) out.push({ start, end, verdict: { language } });
+    if (language && isCandidate(language)) out.push({ start, end, verdict: { language } });
   }
   return out;
 }
@@ -356,6 +360,7 @@ function judgeHeading(doc: SeedDocument, profile: DocumentLanguages, p: Paragrap
   if (words.length < 2 || words.some((w) => doc.lexicon!.stopWords.has(w.lower))) return undefined;
   const counts = stopWordCounts(doc, words);
   if (![...counts.keys()].some((c) => !profile.own.has(c))) return undefined;
+  if (lettersRuleOutForeign(doc, profile, p.start, p.end, 1)) return undefined;
   const language = foreignLanguage(doc, profile, p.text, o.spanMargin, true);
   return language ? { language } : undefined;
 }
