@@ -218,11 +218,27 @@ export class SeedDocument {
   paragraphLanguage(p: Paragraph): string {
     let lang = this.paragraphLanguages.get(p.index);
     if (lang === undefined) {
-      lang = p.text.length >= 120 ? this.paragraphMemo('language', p, () => this.languages.identify(p.text)) : this.language;
+      lang = p.text.length >= 120 ? this.paragraphMemo('language', p, () => this.identifyParagraph(p)) : this.language;
       if (lang === 'und') lang = this.language;
       this.paragraphLanguages.set(p.index, lang);
     }
     return lang;
+  }
+
+  /**
+   * Words first, franc only when they point away from the document's language. Callers want another
+   * language's lists (figure cues, number words), and a paragraph in such a language shows its words:
+   * where no other language with data has at least two words, and more than the document's language,
+   * the paragraph keeps the document's language without asking franc.
+   */
+  private identifyParagraph(p: Paragraph): string {
+    const hits = new Map<string, number>();
+    for (const s of p.sentences) this.languages.countVocabulary(this.words(s), hits);
+    const own = hits.get(this.language) ?? 0;
+    let rival = 0;
+    for (const [code, n] of hits) if (code !== this.language && n > rival) rival = n;
+    if (rival < 2 || rival <= own) return this.language;
+    return this.languages.identify(p.text);
   }
 
   /**

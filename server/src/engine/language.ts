@@ -2,7 +2,7 @@
 import { francAll } from './franc';
 import { bundledLanguages, francCodes } from '../languages/index';
 import type { LanguageData } from '../languages/types';
-import { PhraseSet, splitWords } from './words';
+import { PhraseSet, splitWords, type Word } from './words';
 
 /** Texts at least this long are identified by franc alone (it is reliable there). */
 const LONG_ENOUGH_FOR_FRANC = 400;
@@ -189,9 +189,13 @@ export class LanguageRegistry {
 
   /** How many words of `text` belong to each whitelisted language's vocabulary. */
   stopWordHits(text: string): Map<string, number> {
-    const counts = new Map<string, number>();
+    return this.countVocabulary(splitWords(text));
+  }
+
+  /** Adds to `counts`, per whitelisted language, how many of `words` are in its vocabulary. */
+  countVocabulary(words: Iterable<Word>, counts = new Map<string, number>()): Map<string, number> {
     const vocabulary = this.vocabulary;
-    for (const w of splitWords(text)) {
+    for (const w of words) {
       const langs = vocabulary.get(w.lower);
       if (langs) for (const code of langs) counts.set(code, (counts.get(code) ?? 0) + 1);
     }
