@@ -297,6 +297,12 @@ runRuleTests(wrongLanguage, {
       code: `${H}${DA}\n${DA2} Han sagde på pressemødet i går, at de ville fortsætte kampen: мы будем бороться до конца.\n`,
       errors: [{ messageId: 'script', text: 'мы будем бороться до конца' }],
     },
+    {
+      // Danish letters rule out every Latin-script language, but franc scores this with its Devanagari models.
+      name: 'a Hindi sentence glued to a Danish one with æ and ø',
+      code: `${H}${DA}\n${DA2} Det vil afhjælpe en række af de problemer, Hørsholm oplever ved kraftig nedbør. दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।\n`,
+      errors: [{ messageId: 'sentence', text: 'Det vil afhjælpe en række af de problemer, Hørsholm oplever ved kraftig nedbør. दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।' }],
+    },
   ],
 });
 

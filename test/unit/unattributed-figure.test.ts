@@ -101,6 +101,16 @@ describe('unattributed-figure details', () => {
     assert.deepEqual(result.findings, []);
   });
 
+  it('keeps the document\'s language for a paragraph whose words do not point elsewhere', () => {
+    // Finnish has no data file; "on" (is) is Turkish for ten. Franc once read this paragraph as Turkish.
+    const text =
+      'date 2022-06-20\nOtsikko\nKylässä on vanha koulu, jonka pihalla lapset leikkivät joka päivä. Kesällä järvellä uidaan ja talvella hiihdetään pitkin metsäpolkuja, kun lunta riittää.\n' +
+      'Jeesiöjärven maisemanäkymiä leimaa vahvasti idässä kohoava Kumputunturi (581 m mpy), joka jylhänä taustamaisemana luo mieleenpainuvan kehyksen kylän pihapiireille. Yleinen virhe tässä blokissa on, että toinen kahdesta ketjussa hyppäävästä ottaa jalkaotteen ulommasta jalasta eikä sisäjalasta.\n';
+    const result = lint(text, figureConfig, { now: NOW });
+    assert.equal(result.document.language, 'fi');
+    assert.deepEqual(result.findings.map((f) => text.slice(f.start, f.end)), ['581']);
+  });
+
   it('still finds digits, quotes with speakers and colon sources in a language without data', () => {
     const config = resolveConfig({ languages: ['fi', 'en'] }, allRules);
     const findings = (body: string) => lint(doc(body), config, { now: NOW }).findings.filter((f) => f.category === 'unattributed-figure');

@@ -128,6 +128,10 @@ export function splitSentences(
   return out;
 }
 
+/** Another language's vocabulary a paragraph must show before franc is asked whether it is in that language. */
+const MIN_RIVAL_WORDS = 3;
+const MIN_RIVAL_SHARE = 0.2;
+
 export class SeedDocument {
   readonly lineIndex: LineIndex;
   readonly lines: Line[];
@@ -228,16 +232,22 @@ export class SeedDocument {
   /**
    * Words first, franc only when they point away from the document's language. Callers want another
    * language's lists (figure cues, number words), and a paragraph in such a language shows its words:
-   * where no other language with data has at least two words, and more than the document's language,
-   * the paragraph keeps the document's language without asking franc.
+   * where no other language with data has three words making a fifth of the paragraph's (prose runs at
+   * 35-50 %), and more than the document's language, the paragraph keeps the document's language
+   * without asking franc.
    */
   private identifyParagraph(p: Paragraph): string {
     const hits = new Map<string, number>();
-    for (const s of p.sentences) this.languages.countVocabulary(this.words(s), hits);
+    let words = 0;
+    for (const s of p.sentences) {
+      const w = this.words(s);
+      words += w.length;
+      this.languages.countVocabulary(w, hits);
+    }
     const own = hits.get(this.language) ?? 0;
     let rival = 0;
     for (const [code, n] of hits) if (code !== this.language && n > rival) rival = n;
-    if (rival < 2 || rival <= own) return this.language;
+    if (rival < MIN_RIVAL_WORDS || rival < MIN_RIVAL_SHARE * words || rival <= own) return this.language;
     return this.languages.identify(p.text);
   }
 

@@ -40,7 +40,7 @@ function scriptsOf(s: string): number {
 }
 
 /** franc's getTopScript: the script with the largest share of `value`, first one on a tie. */
-function topScript(value: string): [string | undefined, number] {
+export function topScript(value: string): [string | undefined, number] {
   const counts = new Int32Array(scriptNames.length);
   const n = value.length;
   for (let i = 0; i < n; i++) {

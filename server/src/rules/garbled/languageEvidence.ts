@@ -6,6 +6,7 @@
  */
 import { data as francTrigrams } from 'franc/data.js';
 import type { SeedDocument } from '../../engine/document';
+import { FRANC_MAX_LENGTH, topScript } from '../../engine/franc';
 import type { LanguageRegistry } from '../../engine/language';
 import { scriptOf } from '../../engine/scripts';
 import { francCodes } from '../../languages/index';
@@ -186,6 +187,9 @@ let letterCounts = new Int32Array(64);
 export function lettersRuleOutForeign(doc: SeedDocument, profile: DocumentLanguages, start: number, end: number, min: number, accept?: (code: string) => boolean): boolean {
   const ex = letterExclusions(profile);
   if (!ex || ex.lacking.size === 0) return false;
+  // franc scores a text with the models of its commonest script: only the document's script's models
+  // are ruled on here (Devanagari in a Danish sentence may make franc answer Hindi).
+  if (topScript(doc.text.slice(start, Math.min(end, start + FRANC_MAX_LENGTH)))[0] !== profile.script) return false;
   const n = ex.candidates.length;
   if (letterCounts.length < n) letterCounts = new Int32Array(n);
   letterCounts.fill(0, 0, n);
