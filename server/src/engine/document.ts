@@ -266,6 +266,11 @@ export class SeedDocument {
     return this.memo ? this.memo.get(`${kind}\u0000${this.language}`, text, compute) : compute();
   }
 
+  /** Whether paragraph-local work is kept across versions (the document is linted incrementally). */
+  get remembers(): boolean {
+    return this.memo !== undefined;
+  }
+
   lineOf(offset: number): number {
     return this.lineIndex.positionAt(offset).line;
   }

@@ -23,6 +23,37 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/** A report moved by `delta` code units, its fixes' edits with it. */
+function moveReport(r: Report, delta: number): Report {
+  return {
+    ...r,
+    start: r.start + delta,
+    end: r.end + delta,
+    fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+  };
+}
+
+/**
+ * Reports of work that depends only on `text` (a paragraph or a line of the document, starting at
+ * offset `base`), the document's language and what `kind` names (the rule, its options, any other
+ * document-wide input), kept across edits when the document is linted by an IncrementalLinter.
+ * `check` reports with document offsets as usual, and only inside `text`; a later version where the
+ * text has moved gets the same reports, moved with it. Without a memo `check` simply runs.
+ */
+export function reportLocal(context: RuleContext, kind: () => string, base: number, text: string, check: (report: (r: Report) => void) => void): void {
+  const { doc, report } = context;
+  if (!doc.remembers) {
+    check(report);
+    return;
+  }
+  const kept = doc.textMemo(kind(), text, () => {
+    const out: Report[] = [];
+    check((r) => out.push(moveReport(r, -base)));
+    return out;
+  });
+  for (const r of kept) report(moveReport(r, base));
+}
+
 /** Fills `{name}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/rule';
+import { defineRule, reportLocal } from '../../engine/rule';
 import { scriptOf, type Script } from '../../engine/scripts';
 import { documentLanguages } from './languageEvidence';
 
@@ -165,30 +165,36 @@ a safe fix writes the stray letters in the word's main script when that script i
 least three quarters of the letters and every stray letter has a twin (\`вiн\` → \`він\`).
 
 Invisible characters are \`garbled/control-character\`'s business; broken encodings \`garbled/mojibake\`'s.`,
-  check({ doc, report }) {
+  check(context) {
+    const { doc } = context;
     const docScript = documentLanguages(doc).script;
-    for (const sentence of doc.paragraphs.flatMap((p) => p.sentences)) {
-      // The document's words (cached, shared with other rules), split at hyphens, apostrophes and periods.
-      for (const word of doc.words(sentence)) {
-        const token = doc.text.slice(word.start, word.end);
-        // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
-        // others a hyphenated part or three case changes); a short word can still mix scripts.
-        if (token.length < 8 && !PART_SEPARATOR.test(token) && !GREEK_OR_CYRILLIC.test(token)) continue;
-        const verdict = judge(token, docScript);
-        if (verdict.points < THRESHOLD) continue;
-        const start = word.start;
-        const end = word.end;
-        const isMixed = verdict.clues.some((c) => c.startsWith('mixes'));
-        report({
-          messageId: isMixed && verdict.points === THRESHOLD ? 'mixedScripts' : 'gibberish',
-          data: { token, clues: verdict.clues.join(', ') },
-          start,
-          end,
-          fixes: verdict.repaired && verdict.repaired !== token
-            ? [{ title: `Write "${verdict.repaired}"`, edits: [{ start, end, text: verdict.repaired }], safe: true }]
-            : [],
-        });
-      }
+    // Each paragraph on its own, kept across edits: the document's script is the only other input.
+    for (const p of doc.paragraphs) {
+      reportLocal(context, () => `garbled/gibberish\u0000${docScript}`, p.start, p.text, (report) => {
+        for (const sentence of p.sentences) {
+          // The document's words (cached, shared with other rules), split at hyphens, apostrophes and periods.
+          for (const word of doc.words(sentence)) {
+            const token = doc.text.slice(word.start, word.end);
+            // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
+            // others a hyphenated part or three case changes); a short word can still mix scripts.
+            if (token.length < 8 && !PART_SEPARATOR.test(token) && !GREEK_OR_CYRILLIC.test(token)) continue;
+            const verdict = judge(token, docScript);
+            if (verdict.points < THRESHOLD) continue;
+            const start = word.start;
+            const end = word.end;
+            const isMixed = verdict.clues.some((c) => c.startsWith('mixes'));
+            report({
+              messageId: isMixed && verdict.points === THRESHOLD ? 'mixedScripts' : 'gibberish',
+              data: { token, clues: verdict.clues.join(', ') },
+              start,
+              end,
+              fixes: verdict.repaired && verdict.repaired !== token
+                ? [{ title: `Write "${verdict.repaired}"`, edits: [{ start, end, text: verdict.repaired }], safe: true }]
+                : [],
+            });
+          }
+        }
+      });
     }
   },
 });

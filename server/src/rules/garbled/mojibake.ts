@@ -1,5 +1,5 @@
 import type { SeedDocument } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import { defineRule, reportLocal } from '../../engine/rule';
 import { scriptOf } from '../../engine/scripts';
 import type { Report } from '../../engine/types';
 import { cp1252Char, isContinuationCode, redecode, sequenceLength } from './encoding';
@@ -185,11 +185,13 @@ passes. A C1 control becomes its Windows-1252 character. \`â€\` followed by a
 Before: A CorÃ©ia do Norte envia cidadÃ£os
 After:  A Coréia do Norte envia cidadãos
 \`\`\``,
-  check({ doc, report }) {
+  check(context) {
+    const { doc } = context;
     if (!LINE_MAY_HOLD_DAMAGE.test(doc.text)) return;
     for (const line of doc.lines) {
       if (!LINE_MAY_HOLD_DAMAGE.test(line.text)) continue;
-      checkLine(doc, line.start, line.end, report);
+      // A line on its own, kept across edits.
+      reportLocal(context, () => 'garbled/mojibake', line.start, line.text, (report) => checkLine(doc, line.start, line.end, report));
     }
   },
 });

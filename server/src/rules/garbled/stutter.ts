@@ -1,5 +1,5 @@
 import type { SeedDocument } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import { defineRule, reportLocal } from '../../engine/rule';
 import type { Word } from '../../engine/words';
 import { documentLanguages, scriptFamilyOf } from './languageEvidence';
 import stutterData from './stutter.json';
@@ -96,48 +96,54 @@ alone (Romanian \`de la an la an\`, "from year to year"; Italian \`il tutto per 
 (\`the the\`, \`de de\`): nobody writes that on purpose. A repeated content word (\`kovo kovo\`, \`Termine
 Termine\`) or phrase gets an unsafe fix: it may be emphasis, a name or an idiom (Italian "il tutto per tutto
 per ...").`,
-  check({ doc, report }) {
+  check(context) {
+    const { doc } = context;
     const language = doc.language;
     const reduplicating = REDUPLICATING.has(language);
     const grammatical = GRAMMATICAL.get(language);
     const stopWords = doc.lexicon?.stopWords;
     const docScript = documentLanguages(doc).script;
-    for (const sentence of doc.paragraphs.flatMap((p) => p.sentences)) {
-      const words = doc.words(sentence);
-      if (words.length < 2) continue;
-      const startsSentence = (w: Word) => w === words[0];
-      for (const s of findStutters(doc.text, 0, words)) {
-        const firstWord = words[s.first];
-        const copy = words.slice(s.first, s.first + s.size);
-        const lastOfFirstCopy = words[s.first + s.size - 1];
-        const lastWord = words[s.first + s.size * s.copies - 1];
-        if (scriptFamilyOf(raw(doc, firstWord).codePointAt(0)!) !== docScript) continue;
-        const identical = doc.text.slice(firstWord.start, lastOfFirstCopy.end) === doc.text.slice(words[s.first + s.size].start, words[s.first + 2 * s.size - 1].end);
-        if (s.size === 1) {
-          if (reduplicating || grammatical?.has(firstWord.lower)) continue;
-          const a = raw(doc, firstWord);
-          if (!identical && !(startsSentence(firstWord) && a.toLowerCase() === raw(doc, words[s.first + 1]))) continue;
-          if (identical && UPPER_START.test(a) && !startsSentence(firstWord) && a.length < MIN_REPEATED_NAME) continue;
+    // Each paragraph on its own, kept across edits: the document's script is the only other input.
+    for (const p of doc.paragraphs) {
+      reportLocal(context, () => `garbled/stutter\u0000${docScript}`, p.start, p.text, (report) => {
+        for (const sentence of p.sentences) {
+          const words = doc.words(sentence);
+          if (words.length < 2) continue;
+          const startsSentence = (w: Word) => w === words[0];
+          for (const s of findStutters(doc.text, 0, words)) {
+            const firstWord = words[s.first];
+            const copy = words.slice(s.first, s.first + s.size);
+            const lastOfFirstCopy = words[s.first + s.size - 1];
+            const lastWord = words[s.first + s.size * s.copies - 1];
+            if (scriptFamilyOf(raw(doc, firstWord).codePointAt(0)!) !== docScript) continue;
+            const identical = doc.text.slice(firstWord.start, lastOfFirstCopy.end) === doc.text.slice(words[s.first + s.size].start, words[s.first + 2 * s.size - 1].end);
+            if (s.size === 1) {
+              if (reduplicating || grammatical?.has(firstWord.lower)) continue;
+              const a = raw(doc, firstWord);
+              if (!identical && !(startsSentence(firstWord) && a.toLowerCase() === raw(doc, words[s.first + 1]))) continue;
+              if (identical && UPPER_START.test(a) && !startsSentence(firstWord) && a.length < MIN_REPEATED_NAME) continue;
+            }
+            const hasStopWord = copy.some((w) => stopWords?.has(w.lower));
+            // A phrase opening with a grammatical doubling word is an idiom: Romanian "de la an la an" (from year
+            // to year), Italian "il tutto per tutto".
+            if (s.size > 1 && grammatical?.has(firstWord.lower)) continue;
+            const phrase = doc.text.slice(firstWord.start, lastOfFirstCopy.end);
+            report({
+              messageId: s.size === 1 ? 'word' : 'phrase',
+              data: { text: doc.text.slice(firstWord.start, lastWord.end) },
+              start: firstWord.start,
+              end: lastWord.end,
+              fixes: [
+                {
+                  title: `Keep one "${phrase}"`,
+                  edits: [{ start: lastOfFirstCopy.end, end: lastWord.end, text: '' }],
+                  safe: s.size === 1 && hasStopWord,
+                },
+              ],
+            });
+          }
         }
-        const hasStopWord = copy.some((w) => stopWords?.has(w.lower));
-        // A phrase opening with a grammatical doubling word is an idiom: Romanian "de la an la an" (from year
-        // to year), Italian "il tutto per tutto".
-        if (s.size > 1 && grammatical?.has(firstWord.lower)) continue;
-        const phrase = doc.text.slice(firstWord.start, lastOfFirstCopy.end);
-        report({
-          messageId: s.size === 1 ? 'word' : 'phrase',
-          data: { text: doc.text.slice(firstWord.start, lastWord.end) },
-          start: firstWord.start,
-          end: lastWord.end,
-          fixes: [
-            {
-              title: `Keep one "${phrase}"`,
-              edits: [{ start: lastOfFirstCopy.end, end: lastWord.end, text: '' }],
-              safe: s.size === 1 && hasStopWord,
-            },
-          ],
-        });
-      }
+      });
     }
   },
 });

@@ -91,6 +91,8 @@ const CLOSING_QUOTES = '"”“»«›‹\'’';
 interface Verdict {
   language: string;
   script?: ScriptFamily;
+  /** Franc's margin was narrow: the verdict stands only where franc places the document's own sentences consistently. */
+  uncertain?: boolean;
 }
 
 /** How many words are stop words of each language with data. */
@@ -140,32 +142,54 @@ function bestOf(scores: Array<[string, number]>, languages: ReadonlySet<string>)
 
 const consistencies = new WeakMap<SeedDocument, number>();
 
+/** Of a paragraph's sentences of judging length, how many there are and how many are plainly in the document's own languages. */
+function paragraphConsistency(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph): { judged: number; own: number } {
+  let judged = 0;
+  let own = 0;
+  for (const s of p.sentences) {
+    if (s.text.length < CONSISTENCY_MIN_LENGTH) continue;
+    judged++;
+    if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) own++;
+    else {
+      const top = scoresOf(doc, s.text)[0]?.[0];
+      if (top !== undefined && (profile.own.has(top) || profile.accepted.has(top))) own++;
+    }
+  }
+  return { judged, own };
+}
+
 /**
  * The share of the document's sentences (of judging length) that are plainly in its own languages:
  * their stop words or letters say so, or franc ranks one of the document's own languages first. Near 1 for a
  * language franc models; far lower for one it does not, where franc names a different neighbour for
- * every sentence. Computed once per document, and only when a sentence is under suspicion.
+ * every sentence. Computed once per document (per paragraph, kept across edits), and only when a
+ * verdict depends on it.
  */
 function consistency(doc: SeedDocument, profile: DocumentLanguages): number {
   let share = consistencies.get(doc);
   if (share === undefined) {
     let judged = 0;
     let own = 0;
+    const kind = memoKind(doc, 'consistency', profile);
     for (const p of doc.paragraphs) {
-      for (const s of p.sentences) {
-        if (s.text.length < CONSISTENCY_MIN_LENGTH) continue;
-        judged++;
-        if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) own++;
-        else {
-          const top = scoresOf(doc, s.text)[0]?.[0];
-          if (top !== undefined && (profile.own.has(top) || profile.accepted.has(top))) own++;
-        }
-      }
+      const counts = doc.paragraphMemo(kind, p, () => paragraphConsistency(doc, profile, p));
+      judged += counts.judged;
+      own += counts.own;
     }
     share = judged < 3 ? 1 : own / judged;
     consistencies.set(doc, share);
   }
   return share;
+}
+
+/**
+ * The memo kind of this rule's paragraph-local work: besides the paragraph and the document's language
+ * it depends on the document's script and accepted languages (and the options); only worked out when
+ * the document keeps work across edits.
+ */
+function memoKind(doc: SeedDocument, what: string, profile: DocumentLanguages, options?: Options): string {
+  if (!doc.remembers) return '';
+  return `garbled/wrong-language\u0000${what}\u0000${profile.script}\u0000${[...profile.accepted].sort().join(',')}\u0000${JSON.stringify(options ?? {})}`;
 }
 
 const scoreCaches = new WeakMap<SeedDocument, Map<string, Array<[string, number]>>>();
@@ -185,7 +209,7 @@ function scoresOf(doc: SeedDocument, text: string, short = false): Array<[string
  * document's that beats all of the document's by `margin` (and, given `lead`, every language unrelated
  * to it by that much); undefined otherwise.
  */
-function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: string, margin: number, short: boolean, lead = 0): string | undefined {
+function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: string, margin: number, short: boolean, lead = 0): Verdict | undefined {
   const scores = scoresOf(doc, text, short);
   if (!scores.length) return undefined;
   const [top] = scores[0];
@@ -201,9 +225,8 @@ function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: st
   const best = bestOf(scores, profile.accepted);
   if (best >= 1 - margin) return undefined;
   // Where franc cannot place the document's own sentences, its verdict on this one needs more room;
-  // finding out costs scoring them all, so only when that room decides.
-  if (best >= 1 - margin - INCONSISTENT_MARGIN && consistency(doc, profile) < CONSISTENT) return undefined;
-  return top;
+  // finding out costs scoring them all, so only when that room decides, and once per document.
+  return { language: top, uncertain: best >= 1 - margin - INCONSISTENT_MARGIN };
 }
 
 /**
@@ -248,14 +271,14 @@ function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentenc
   // A list of names reads as any language to franc.
   if (stopWordsAgree(doc, profile, words) || isListOfNames(doc, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
   if (lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return undefined;
-  const language = foreignLanguage(doc, profile, s.text, o.margin, false);
-  if (!language) return undefined;
+  const foreign = foreignLanguage(doc, profile, s.text, o.margin, false);
+  if (!foreign) return undefined;
   // When both languages have stop word lists, the sentence must hold more of the other's.
-  if (doc.lexicon && doc.languages.lexicon(language)) {
+  if (doc.lexicon && doc.languages.lexicon(foreign.language)) {
     const counts = stopWordCounts(doc, words);
-    if ((counts.get(doc.language) ?? 0) >= (counts.get(language) ?? 0)) return undefined;
+    if ((counts.get(doc.language) ?? 0) >= (counts.get(foreign.language) ?? 0)) return undefined;
   }
-  return { language };
+  return foreign;
 }
 
 /** Whether offset range [start, end) of a paragraph sits inside quotation marks. */
@@ -347,8 +370,8 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     if (lettersRuleOutForeign(doc, profile, start, end, 1, isCandidate)) continue;
     const text = doc.text.slice(start, end);
     // Stop words are evidence enough to trust franc's first choice; a bare splice needs franc to be sure of it.
-    const language = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
-    if (language && isCandidate(language)) out.push({ start, end, verdict: { language } });
+    const verdict = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
+    if (verdict && isCandidate(verdict.language)) out.push({ start, end, verdict });
   }
   return out;
 }
@@ -361,8 +384,31 @@ function judgeHeading(doc: SeedDocument, profile: DocumentLanguages, p: Paragrap
   const counts = stopWordCounts(doc, words);
   if (![...counts.keys()].some((c) => !profile.own.has(c))) return undefined;
   if (lettersRuleOutForeign(doc, profile, p.start, p.end, 1)) return undefined;
-  const language = foreignLanguage(doc, profile, p.text, o.spanMargin, true);
-  return language ? { language } : undefined;
+  return foreignLanguage(doc, profile, p.text, o.spanMargin, true);
+}
+
+interface ParagraphVerdicts {
+  /** Per sentence: its verdict, and the passages judged inside it (offsets relative to the paragraph). */
+  sentences: Array<{ verdict?: Verdict; spans: Span[] }>;
+  /** A one-sentence short paragraph judged as a heading. */
+  heading?: Verdict;
+}
+
+/**
+ * Everything the rule finds in one paragraph, before the document-wide test of uncertain verdicts:
+ * depends on the paragraph's text and the document's languages only, so it is kept across edits.
+ * Passages are judged inside every sentence whose verdict may not stand.
+ */
+function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): ParagraphVerdicts | undefined {
+  if (isTableLine(p.text) || isBoilerplateLine(doc, p.text)) return undefined;
+  const sentences = p.sentences.map((s) => {
+    const verdict = judgeSentence(doc, profile, s, o);
+    const spans = !verdict || verdict.uncertain ? findSpans(doc, profile, p, s, o).map((x) => ({ ...x, start: x.start - p.start, end: x.end - p.start })) : [];
+    return { verdict, spans };
+  });
+  const first = sentences[0]?.verdict;
+  const heading = p.sentences.length === 1 && p.text.length < o.minSentenceLength && (!first || first.uncertain) ? judgeHeading(doc, profile, p, o) : undefined;
+  return { sentences, heading };
 }
 
 export default defineRule({
@@ -434,9 +480,13 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
     const profile = documentLanguages(doc);
     if (profile.script === 'Other') return;
     const documentLanguage = doc.language === 'und' ? "the document's language" : nameOf(doc.language);
+    const kind = memoKind(doc, 'verdicts', profile, o);
+    // A verdict on franc's narrow margin stands where franc places the document's own sentences well.
+    const stands = (v: Verdict | undefined): v is Verdict => v !== undefined && (!v.uncertain || consistency(doc, profile) >= CONSISTENT);
     for (const p of doc.paragraphs) {
-      if (isTableLine(p.text) || isBoilerplateLine(doc, p.text)) continue;
-      const verdicts = p.sentences.map((s) => judgeSentence(doc, profile, s, o));
+      const found = doc.paragraphMemo(kind, p, () => judgeParagraph(doc, profile, p, o));
+      if (!found) continue;
+      const verdicts = found.sentences.map((x) => (stands(x.verdict) ? x.verdict : undefined));
       // Whole sentences, consecutive ones in the same language together.
       for (let k = 0; k < verdicts.length; k++) {
         const v = verdicts[k];
@@ -454,23 +504,23 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
         k = last;
       }
       // A short paragraph that is one unpunctuated heading.
-      if (p.sentences.length === 1 && p.text.length < o.minSentenceLength && !verdicts[0]) {
-        const v = judgeHeading(doc, profile, p, o);
-        if (v) {
-          report({ messageId: 'sentence', data: { language: nameOf(v.language), documentLanguage }, start: p.start, end: p.end });
-          continue;
-        }
+      if (!verdicts[0] && stands(found.heading)) {
+        report({ messageId: 'sentence', data: { language: nameOf(found.heading.language), documentLanguage }, start: p.start, end: p.end });
+        continue;
       }
       // Passages inside the sentences that passed as a whole.
-      for (const [k, s] of p.sentences.entries()) {
+      for (const [k, x] of found.sentences.entries()) {
         if (verdicts[k]) continue;
-        for (const span of findSpans(doc, profile, p, s, o)) {
-          const text = doc.text.slice(span.start, span.end);
+        for (const span of x.spans) {
+          if (!stands(span.verdict)) continue;
+          const start = p.start + span.start;
+          const end = p.start + span.end;
+          const text = doc.text.slice(start, end);
           const shown = text.length > 50 ? `${text.slice(0, 47)}...` : text;
           report(
             span.verdict.script
-              ? { messageId: 'script', data: { script: span.verdict.script, documentScript: profile.script, text: shown }, start: span.start, end: span.end }
-              : { messageId: 'passage', data: { language: nameOf(span.verdict.language), documentLanguage, text: shown }, start: span.start, end: span.end },
+              ? { messageId: 'script', data: { script: span.verdict.script, documentScript: profile.script, text: shown }, start, end }
+              : { messageId: 'passage', data: { language: nameOf(span.verdict.language), documentLanguage, text: shown }, start, end },
           );
         }
       }
