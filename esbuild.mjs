@@ -1,9 +1,13 @@
 // Bundles the client, the server and the CLI into dist/. The server and CLI carry every
 // dependency (language data included); the client leaves `vscode` to the editor.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const REPO = path.dirname(fileURLToPath(import.meta.url));
 
 const common = {
   bundle: true,
@@ -16,9 +20,55 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The config schema compiled to a validator at build time (ajv's standalone code): the bundle then
+ * neither carries ajv's compiler (about 260 kB) nor runs it at start-up (about 60 ms before the
+ * first lint). `import Ajv from 'ajv'` in engine/config.ts gets a stand-in whose `compile` hands back
+ * the precompiled validator for the shipped schema; it refuses any other schema or options.
+ */
+const SCHEMA_FILE = path.join(REPO, 'schemas/seedlint.config.schema.json');
+const AJV_OPTIONS = { allErrors: false, strict: false };
+/** The options that change what a validator reports, with ajv's defaults. */
+const AJV_RESULT_OPTIONS = { allErrors: false, messages: true, $data: false, coerceTypes: false, useDefaults: false, removeAdditional: false };
+const precompiledAjv = {
+  name: 'precompiled-ajv',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, (args) => (args.importer.endsWith(path.join('engine', 'config.ts')) ? { path: 'ajv', namespace: 'precompiled-ajv' } : undefined));
+    build.onResolve({ filter: /^precompiled-ajv:validator$/ }, () => ({ path: 'validator', namespace: 'precompiled-ajv' }));
+    build.onLoad({ filter: /^ajv$/, namespace: 'precompiled-ajv' }, () => ({
+      resolveDir: REPO,
+      loader: 'js',
+      contents: `
+import validate from 'precompiled-ajv:validator';
+import schema from ${JSON.stringify(SCHEMA_FILE)};
+const DEFAULTS = ${JSON.stringify(AJV_RESULT_OPTIONS)};
+const BUILT_WITH = ${JSON.stringify({ ...AJV_RESULT_OPTIONS, ...AJV_OPTIONS })};
+export default class PrecompiledAjv {
+  constructor(options = {}) {
+    for (const k of Object.keys(DEFAULTS)) {
+      if ((options[k] ?? DEFAULTS[k]) !== BUILT_WITH[k]) throw new Error('seedlint build: the config validator was precompiled with ' + k + ' = ' + BUILT_WITH[k] + ': update esbuild.mjs');
+    }
+  }
+  compile(s) {
+    if (s !== schema) throw new Error('seedlint build: only the shipped config schema is precompiled: update esbuild.mjs');
+    return validate;
+  }
+}
+`,
+    }));
+    build.onLoad({ filter: /^validator$/, namespace: 'precompiled-ajv' }, async () => {
+      const { default: Ajv } = await import('ajv');
+      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+      const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+      const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+      return { contents: standaloneCode(ajv, ajv.compile(schema)), resolveDir: REPO, loader: 'js', watchFiles: [SCHEMA_FILE] };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [precompiledAjv] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.js' },
 ];
