@@ -82,7 +82,7 @@ async function startServer(serverJs, rootDir, pull) {
   const stop = async () => {
     try {
       await conn.sendRequest('shutdown');
-      conn.sendNotification('exit');
+      await conn.sendNotification('exit').catch(() => {});
     } catch {
       /* gone */
     }
