@@ -141,6 +141,14 @@ const linted = new Map<string, Linted[]>();
 /** Per open document: keeps the paragraph-local work of unchanged paragraphs between keystrokes (engine/incremental.ts). */
 const incremental = new Map<string, IncrementalLinter>();
 
+/** Each rule's doc link, built once: pathToFileURL per diagnostic cost more than the rest of the conversion. */
+const docUris = new Map<string, string>();
+function docUriOf(ruleId: string): string {
+  let uri = docUris.get(ruleId);
+  if (uri === undefined) docUris.set(ruleId, (uri = ruleDocUri(ruleId)));
+  return uri;
+}
+
 function lintText(text: string, uri: string, version: number): Omit<Linted, 'version' | 'configKey'> {
   const folder = configs.forUri(uri);
   if (text.length > MAX_DOCUMENT_CHARS) {
@@ -155,7 +163,7 @@ function lintText(text: string, uri: string, version: number): Omit<Linted, 'ver
   for (const f of result.failures) {
     logErrorOnce(`${f.ruleId}\u0000${f.error.message}`, `Rule ${f.ruleId} failed (first seen on ${uri}); it is skipped where it fails: ${f.error.stack ?? f.error.message}`);
   }
-  return { findings: result.findings, index, diagnostics: result.findings.map((f) => toDiagnostic(f, index, version, ruleDocUri)) };
+  return { findings: result.findings, index, diagnostics: result.findings.map((f) => toDiagnostic(f, index, version, docUriOf)) };
 }
 
 function configKeyFor(uri: string): string {
@@ -503,7 +511,7 @@ connection.onHover(async (params) => {
   const settings = await settingsFor(doc.uri);
   if (!settings.enable) return null;
   const entry = lintCached(doc);
-  return hoverFor(entry.findings, doc.offsetAt(params.position), entry.index, ruleDocUri);
+  return hoverFor(entry.findings, doc.offsetAt(params.position), entry.index, docUriOf);
 });
 
 connection.onExecuteCommand((params) => {
