@@ -4,7 +4,7 @@
  */
 import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
-import type { DocumentMemo } from './memo';
+import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
 import { splitWords, type Word } from './words';
 
@@ -191,6 +191,8 @@ export class SeedDocument {
       if (!trimmed) continue;
       const pStart = start + lead;
       const index = this.paragraphs.length;
+      const bucket = memo?.bucket(trimmed);
+      if (bucket) this.paragraphBuckets[index] = bucket;
       this.paragraphs.push({
         index,
         line: l.index,
@@ -198,7 +200,7 @@ export class SeedDocument {
         end: pStart + trimmed.length,
         text: trimmed,
         sentences: memo
-          ? memo.get(`sentences\u0000${this.language}`, trimmed, () => splitSentences(trimmed, 0, 0, abbreviations, languages.months)).map((s) => ({ start: s.start + pStart, end: s.end + pStart, text: s.text, paragraph: index }))
+          ? memo.getIn(bucket!, `sentences\u0000${this.language}`, () => splitSentences(trimmed, 0, 0, abbreviations, languages.months)).map((s) => ({ start: s.start + pStart, end: s.end + pStart, text: s.text, paragraph: index }))
           : splitSentences(trimmed, pStart, index, abbreviations, languages.months),
       });
     }
@@ -258,13 +260,30 @@ export class SeedDocument {
    * to the paragraph's start, because the paragraph moves when text before it changes.
    */
   paragraphMemo<T>(kind: string, p: Paragraph, compute: () => T): T {
-    return this.textMemo(kind, p.text, compute);
+    const bucket = this.paragraphBuckets[p.index];
+    if (!this.memo || !bucket || this.paragraphs[p.index] !== p) return this.textMemo(kind, p.text, compute);
+    return this.memo.getIn(bucket, this.composedKind(kind), compute);
   }
 
   /** As paragraphMemo, keyed by any text (a line, a sentence): `compute` may depend on nothing but `text` and what `kind` names. */
   textMemo<T>(kind: string, text: string, compute: () => T): T {
-    return this.memo ? this.memo.get(`${kind}\u0000${this.language}`, text, compute) : compute();
+    if (!this.memo) return compute();
+    return this.memo.get(this.composedKind(kind), text, compute);
   }
+
+  /** A kind with the document's language; the same kind comes many times in a row (a rule, paragraph after paragraph), so it is composed once. */
+  private composedKind(kind: string): string {
+    if (kind !== this.memoKind) {
+      this.memoKind = kind;
+      this.memoKey = `${kind}\u0000${this.language}`;
+    }
+    return this.memoKey!;
+  }
+
+  private memoKind?: string;
+  private memoKey?: string;
+  /** Each paragraph's memo entries, looked up once per lint. */
+  private readonly paragraphBuckets: MemoBucket[] = [];
 
   /** Whether paragraph-local work is kept across versions (the document is linted incrementally). */
   get remembers(): boolean {

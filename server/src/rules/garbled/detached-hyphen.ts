@@ -53,15 +53,62 @@ function hyphenatedElsewhere(doc: SeedDocument, part: string): boolean {
   let parts = hyphenatedParts.get(doc);
   if (!parts) {
     parts = new Set();
-    HYPHEN_BEFORE_LETTER.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = HYPHEN_BEFORE_LETTER.exec(doc.text))) {
-      const word = wordBefore(doc.text, m.index);
-      if (word) parts.add(normalizeWord(word));
+    for (const line of doc.lines) {
+      if (!line.text.includes('-') && !line.text.includes('\u2010')) continue;
+      // Line by line, kept across edits: a hyphen and the word before it never span lines.
+      for (const word of doc.textMemo('garbled/detached-hyphen\u0000parts', line.text, () => hyphenatedWords(line.text))) parts.add(word);
     }
     hyphenatedParts.set(doc, parts);
   }
   return parts.has(part);
+}
+
+/** The (normalised) words a hyphen follows directly in `text`. */
+function hyphenatedWords(text: string): string[] {
+  const out: string[] = [];
+  HYPHEN_BEFORE_LETTER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HYPHEN_BEFORE_LETTER.exec(text))) {
+    const word = wordBefore(text, m.index);
+    if (word) out.push(normalizeWord(word));
+  }
+  return out;
+}
+
+/** A detached hyphen, offsets relative to its paragraph. */
+interface Detached {
+  /** Start of the word before the space (or of the space when there is none). */
+  wordStart: number;
+  spaceStart: number;
+  hyphen: number;
+  /** End of the word after the hyphen. */
+  end: number;
+  before?: string;
+}
+
+/** The detached hyphens of a paragraph's text; `stopWords` are the document language's (or every language's). */
+function detachedIn(text: string, stopWords: ReadonlySet<string> | ReadonlyMap<string, unknown>): Detached[] {
+  const out: Detached[] = [];
+  // Only a space (or tab, or no-break space) before a hyphen can make one.
+  if (!SPACE_HYPHEN.test(text)) return out;
+  DETACHED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DETACHED.exec(text))) {
+    const spaceStart = m.index;
+    const hyphen = m.index + m[0].length - 1;
+    const before = wordBefore(text, spaceStart);
+    const after = WORD_AFTER.exec(text.slice(hyphen + 1, hyphen + 60))?.[0];
+    if (!after) continue;
+    if (before) {
+      const b = normalizeWord(before);
+      if (CONJUNCTIONS.has(b) || stopWords.has(b)) continue;
+    }
+    if (stopWords.has(normalizeWord(after))) continue;
+    const rest = text.slice(hyphen + 1 + after.length, hyphen + 1 + PARENTHETICAL_REACH);
+    if (CLOSING_HYPHEN.test(rest) || HYPHEN_CLOSING_AT_ONCE.test(rest)) continue;
+    out.push({ wordStart: before ? spaceStart - before.length : spaceStart, spaceStart, hyphen, end: hyphen + 1 + after.length, before });
+  }
+  return out;
 }
 
 export default defineRule({
@@ -100,37 +147,20 @@ hand.`,
     const stopWords = stopWordIndex(doc.languages);
     const docStopWords = doc.lexicon?.stopWords;
     for (const p of doc.paragraphs) {
-      // Only a space (or tab, or no-break space) before a hyphen can make one.
-      if (!SPACE_HYPHEN.test(p.text)) continue;
-      DETACHED.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = DETACHED.exec(p.text))) {
-        const spaceStart = m.index;
-        const hyphen = m.index + m[0].length - 1;
-        const before = wordBefore(p.text, spaceStart);
-        const after = WORD_AFTER.exec(p.text.slice(hyphen + 1, hyphen + 60))?.[0];
-        if (!after) continue;
-        if (before) {
-          const b = normalizeWord(before);
-          if (CONJUNCTIONS.has(b) || (docStopWords ? docStopWords.has(b) : stopWords.has(b))) continue;
-        }
-        const a = normalizeWord(after);
-        if (docStopWords ? docStopWords.has(a) : stopWords.has(a)) continue;
-        const rest = p.text.slice(hyphen + 1 + after.length, hyphen + 1 + PARENTHETICAL_REACH);
-        if (CLOSING_HYPHEN.test(rest) || HYPHEN_CLOSING_AT_ONCE.test(rest)) continue;
-        const wordStart = before ? spaceStart - before.length : spaceStart;
-        const start = p.start + wordStart;
-        const end = p.start + hyphen + 1 + after.length;
+      // Paragraph-local, kept across edits; only whether the join is certain looks at the rest of the document.
+      for (const d of doc.paragraphMemo('garbled/detached-hyphen', p, () => detachedIn(p.text, docStopWords ?? stopWords))) {
+        const start = p.start + d.wordStart;
+        const end = p.start + d.end;
         report({
           messageId: 'detached',
-          data: { text: doc.text.slice(start, end), joined: `${before ?? ''}${p.text.slice(hyphen, hyphen + 1 + after.length)}` },
+          data: { text: doc.text.slice(start, end), joined: `${d.before ?? ''}${p.text.slice(d.hyphen, d.end)}` },
           start,
           end,
           fixes: [
             {
               title: 'Join the hyphen to the word before it',
-              edits: [{ start: p.start + spaceStart, end: p.start + hyphen, text: '' }],
-              safe: before !== undefined && joinIsCertain(doc, before, doc.language),
+              edits: [{ start: p.start + d.spaceStart, end: p.start + d.hyphen, text: '' }],
+              safe: d.before !== undefined && joinIsCertain(doc, d.before, doc.language),
             },
           ],
         });

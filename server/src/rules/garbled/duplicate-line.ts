@@ -34,8 +34,11 @@ later copy, the whole line with its line break; the first occurrence stays.`,
     const seen = new Map<string, { line: number; key: string }>();
     for (const p of doc.paragraphs) {
       if (p.text.length < minLength) continue;
-      const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
-      const folded = key.toLowerCase();
+      // Kept across edits: the same string objects come back, so the map below hashes them once.
+      const { key, folded } = doc.paragraphMemo('garbled/duplicate-line', p, () => {
+        const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
+        return { key, folded: key.toLowerCase() };
+      });
       const first = seen.get(folded);
       // Text glued to the header line is never the later copy: it comes first.
       if (first && p.line !== doc.header?.line) {
