@@ -128,6 +128,29 @@ export function splitSentences(
   return out;
 }
 
+/**
+ * A paragraph whose sentences were kept from an earlier version (relative to its start): they are moved
+ * to its offset only when a rule asks, since most rules answer from their own kept work.
+ */
+class KeptParagraph implements Paragraph {
+  readonly end: number;
+  private moved?: Sentence[];
+
+  constructor(
+    readonly index: number,
+    readonly line: number,
+    readonly start: number,
+    readonly text: string,
+    private readonly relative: readonly Sentence[],
+  ) {
+    this.end = start + text.length;
+  }
+
+  get sentences(): Sentence[] {
+    return (this.moved ??= this.relative.map((s) => ({ start: s.start + this.start, end: s.end + this.start, text: s.text, paragraph: this.index })));
+  }
+}
+
 /** Another language's vocabulary a paragraph must show before franc is asked whether it is in that language. */
 const MIN_RIVAL_WORDS = 3;
 const MIN_RIVAL_SHARE = 0.2;
@@ -191,18 +214,15 @@ export class SeedDocument {
       if (!trimmed) continue;
       const pStart = start + lead;
       const index = this.paragraphs.length;
-      const bucket = memo?.bucket(trimmed);
+      const bucket = memo?.paragraphBucket(pStart, pStart + trimmed.length, trimmed);
       if (bucket) this.paragraphBuckets[index] = bucket;
-      this.paragraphs.push({
-        index,
-        line: l.index,
-        start: pStart,
-        end: pStart + trimmed.length,
-        text: trimmed,
-        sentences: memo
-          ? memo.getIn(bucket!, `sentences\u0000${this.language}`, () => splitSentences(trimmed, 0, 0, abbreviations, languages.months)).map((s) => ({ start: s.start + pStart, end: s.end + pStart, text: s.text, paragraph: index }))
-          : splitSentences(trimmed, pStart, index, abbreviations, languages.months),
-      });
+      if (memo) {
+        const relative = memo.getIn(bucket!, `sentences\u0000${this.language}`, () => splitSentences(trimmed, 0, 0, abbreviations, languages.months));
+        this.paragraphs.push(new KeptParagraph(index, l.index, pStart, trimmed, relative));
+      } else {
+        const sentences = splitSentences(trimmed, pStart, index, abbreviations, languages.months);
+        this.paragraphs.push({ index, line: l.index, start: pStart, end: pStart + trimmed.length, text: trimmed, sentences });
+      }
     }
     this.title = this.paragraphs[0];
   }
@@ -265,6 +285,27 @@ export class SeedDocument {
     return this.memo.getIn(bucket, this.composedKind(kind), compute);
   }
 
+  /**
+   * As textMemo, for text starting at `start`: a line that is all paragraph (most are) shares the
+   * paragraph's entries, found without hashing its text.
+   */
+  memoAt<T>(kind: string, start: number, text: string, compute: () => T): T {
+    if (!this.memo) return compute();
+    const p = this.paragraphAt(start);
+    if (p && p.text.length === text.length && this.paragraphBuckets[p.index]) return this.memo.getIn(this.paragraphBuckets[p.index], this.composedKind(kind), compute);
+    return this.textMemo(kind, text, compute);
+  }
+
+  private paragraphStarts?: Map<number, Paragraph>;
+
+  private paragraphAt(start: number): Paragraph | undefined {
+    if (!this.paragraphStarts) {
+      this.paragraphStarts = new Map();
+      for (const p of this.paragraphs) this.paragraphStarts.set(p.start, p);
+    }
+    return this.paragraphStarts.get(start);
+  }
+
   /** As paragraphMemo, keyed by any text (a line, a sentence): `compute` may depend on nothing but `text` and what `kind` names. */
   textMemo<T>(kind: string, text: string, compute: () => T): T {
     if (!this.memo) return compute();
@@ -275,7 +316,7 @@ export class SeedDocument {
   private composedKind(kind: string): string {
     if (kind !== this.memoKind) {
       this.memoKind = kind;
-      this.memoKey = `${kind}\u0000${this.language}`;
+      this.memoKey = this.memo!.kindName(`${kind}\u0000${this.language}`);
     }
     return this.memoKey!;
   }

@@ -30,6 +30,7 @@ export class IncrementalLinter {
       this.languages = config.languages;
     }
     this.memo.nextGeneration();
+    this.memo.startVersion(text);
     return lintDocument(new SeedDocument(text, config.languages, this.memo), config, options);
   }
 

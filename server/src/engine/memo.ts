@@ -12,11 +12,86 @@ export class MemoBucket {
   constructor(public gen: number) {}
 }
 
+const CHUNK = 4096;
+
+/** The paragraphs of one version of the document, with their buckets, to find them again by position. */
+interface Layout {
+  text: string;
+  starts: number[];
+  ends: number[];
+  buckets: MemoBucket[];
+}
+
 export class DocumentMemo {
   private readonly buckets = new Map<string, MemoBucket>();
+  private readonly kindNames = new Map<string, string>();
   private gen = 0;
   hits = 0;
   misses = 0;
+  /** The previous version's paragraphs, and the current one's as they are found. */
+  private previous?: Layout;
+  private current?: Layout;
+  /** Lengths of the text the current version shares with the previous one at its start and at its end. */
+  private prefix = 0;
+  private suffix = 0;
+  private cursor = 0;
+
+  /**
+   * Starts a new version of the document. An edit changes one stretch of text: paragraphs before it,
+   * or after it (moved by the change in length), are found again by position, without hashing their
+   * text, which on a large file is most of the cost of finding kept work.
+   */
+  startVersion(text: string): void {
+    this.previous = this.current;
+    this.current = { text, starts: [], ends: [], buckets: [] };
+    this.cursor = 0;
+    const old = this.previous?.text;
+    if (old === undefined) {
+      this.prefix = this.suffix = 0;
+      return;
+    }
+    const max = Math.min(old.length, text.length);
+    // Chunks compared natively first, then the differing chunk unit by unit.
+    let p = 0;
+    while (p + CHUNK <= max && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let q = 0;
+    while (q + CHUNK <= max - p && old.slice(old.length - q - CHUNK, old.length - q) === text.slice(text.length - q - CHUNK, text.length - q)) q += CHUNK;
+    while (q < max - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+    this.prefix = p;
+    this.suffix = q;
+  }
+
+  /** The bucket of the paragraph at [start, end) of the current version, whose text is `text`. Paragraphs come in order. */
+  paragraphBucket(start: number, end: number, text: string): MemoBucket {
+    const prev = this.previous;
+    const cur = this.current;
+    let found: MemoBucket | undefined;
+    if (prev && cur) {
+      const delta = cur.text.length - prev.text.length;
+      const oldStart = end <= this.prefix ? start : start >= cur.text.length - this.suffix ? start - delta : -1;
+      if (oldStart >= 0) {
+        while (this.cursor < prev.starts.length && prev.starts[this.cursor] < oldStart) this.cursor++;
+        const k = this.cursor;
+        if (k < prev.starts.length && prev.starts[k] === oldStart && prev.ends[k] - oldStart === end - start) found = prev.buckets[k];
+      }
+    }
+    if (found) found.gen = this.gen;
+    const bucket = found ?? this.bucket(text);
+    if (cur) {
+      cur.starts.push(start);
+      cur.ends.push(end);
+      cur.buckets.push(bucket);
+    }
+    return bucket;
+  }
+
+  /** One string object per kind, so that looking a kind up in a bucket compares it by identity. */
+  kindName(kind: string): string {
+    let name = this.kindNames.get(kind);
+    if (name === undefined) this.kindNames.set(kind, (name = kind));
+    return name;
+  }
 
   /** The entries kept for `text`, marked as used by this lint. */
   bucket(text: string): MemoBucket {
@@ -33,9 +108,10 @@ export class DocumentMemo {
 
   /** As get, in a bucket already looked up. */
   getIn<T>(bucket: MemoBucket, kind: string, compute: () => T): T {
-    if (bucket.values.has(kind)) {
+    const kept = bucket.values.get(kind);
+    if (kept !== undefined || bucket.values.has(kind)) {
       this.hits++;
-      return bucket.values.get(kind) as T;
+      return kept as T;
     }
     this.misses++;
     const value = compute();
@@ -51,6 +127,8 @@ export class DocumentMemo {
 
   clear(): void {
     this.buckets.clear();
+    this.kindNames.clear();
+    this.previous = this.current = undefined;
   }
 
   /** Values kept, over all texts and kinds. */

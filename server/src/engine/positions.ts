@@ -8,6 +8,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    // Without a carriage return, lines end at \n alone: indexOf finds them natively, far faster than a loop.
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

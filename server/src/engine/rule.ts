@@ -46,7 +46,7 @@ export function reportLocal(context: RuleContext, kind: () => string, base: numb
     check(report);
     return;
   }
-  const kept = doc.textMemo(kind(), text, () => {
+  const kept = doc.memoAt(kind(), base, text, () => {
     const out: Report[] = [];
     check((r) => out.push(moveReport(r, -base)));
     return out;
@@ -54,7 +54,17 @@ export function reportLocal(context: RuleContext, kind: () => string, base: numb
   for (const r of kept) report(moveReport(r, base));
 }
 
+/** Templates split at their placeholders, once: odd entries are placeholder names. */
+const compiledTemplates = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let parts = compiledTemplates.get(template);
+  if (!parts) compiledTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (Object.hasOwn(data, key) ? String(data[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
 }

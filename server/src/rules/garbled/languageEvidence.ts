@@ -187,9 +187,6 @@ let letterCounts = new Int32Array(64);
 export function lettersRuleOutForeign(doc: SeedDocument, profile: DocumentLanguages, start: number, end: number, min: number, accept?: (code: string) => boolean): boolean {
   const ex = letterExclusions(profile);
   if (!ex || ex.lacking.size === 0) return false;
-  // franc scores a text with the models of its commonest script: only the document's script's models
-  // are ruled on here (Devanagari in a Danish sentence may make franc answer Hindi).
-  if (topScript(doc.text.slice(start, Math.min(end, start + FRANC_MAX_LENGTH)))[0] !== profile.script) return false;
   const n = ex.candidates.length;
   if (letterCounts.length < n) letterCounts = new Int32Array(n);
   letterCounts.fill(0, 0, n);
@@ -210,7 +207,9 @@ export function lettersRuleOutForeign(doc: SeedDocument, profile: DocumentLangua
     if (list) for (const k of list) letterCounts[k]++;
   }
   for (let k = 0; k < n; k++) if (letterCounts[k] < min && (!accept || accept(ex.candidates[k]))) return false;
-  return true;
+  // franc scores a text with the models of its commonest script: only the document's script's models
+  // are ruled on here (Devanagari in a Danish sentence may make franc answer Hindi).
+  return topScript(text.slice(start, Math.min(end, start + FRANC_MAX_LENGTH)))[0] === profile.script;
 }
 
 // --- relatives and stop words ------------------------------------------------------------------

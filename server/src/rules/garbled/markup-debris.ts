@@ -42,6 +42,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NON_SPACE = /\S/;
 const TAG_NAME = /^<\/?([a-zA-Z0-9]+)/;
 /** Every kind of debris holds one of these: paragraphs without any are skipped. */
+const NO_DEBRIS: readonly Debris[] = [];
 const MAY_HOLD_DEBRIS = /[<>&{}]|:\/\/|function|var |let |const |document\.|window\./;
 
 type Kind = 'tag' | 'attributeTail' | 'entity' | 'unknownEntity' | 'url' | 'css' | 'script' | 'wiki';
@@ -215,8 +216,8 @@ holds nothing else is deleted whole (safe). A link or script fragment inside a s
 where it ends, and whether the sentence still reads without it, needs a look.`,
   check({ doc, report }) {
     for (const p of doc.paragraphs) {
-      if (!MAY_HOLD_DEBRIS.test(p.text)) continue;
-      const debris = findDebris(p.text);
+      // What the paragraph holds depends on its text alone: kept across edits (the fixes look at its line).
+      const debris = doc.paragraphMemo('garbled/markup-debris', p, () => (MAY_HOLD_DEBRIS.test(p.text) ? findDebris(p.text) : NO_DEBRIS));
       if (!debris.length) continue;
       const removable = debris.every((d) => d.kind !== 'entity' && d.kind !== 'wiki' && d.kind !== 'unknownEntity');
       let rest = '';

@@ -478,10 +478,6 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
   const docLexicons = doc.lexicon ? [doc.lexicon] : [];
   let docView: LexiconView | undefined;
   for (const paragraph of doc.paragraphs) {
-    // doc.words caches by start offset, and the empty sentence splitSentences leaves after "?!" shares
-    // its start with the next one, which therefore gets no words. Look the empty ones up first, as this
-    // loop always did, whether or not the analysis below is computed or remembered.
-    if (/\d|\p{L}/u.test(paragraph.text)) for (const sentence of paragraph.sentences) if (sentence.text === '') doc.words(sentence);
     // Paragraph-local, so kept across edits by an IncrementalLinter: offsets relative to the paragraph.
     const local = doc.paragraphMemo(`figures\u0000${key}`, paragraph, () =>
       figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages.months))),
