@@ -5,6 +5,7 @@
  */
 import { scriptOf } from '../../server/src/engine/scripts';
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { francAll as reference } from 'franc';
@@ -90,6 +91,17 @@ describe('word splitting (perf)', () => {
     for (const t of [...texts, ...HOSTILE, 'd’après l’été', 'Cafe\u0301 NAI\u0308VE', 'ΟΔΟΣ:Α ΑΣ.Β ΣΑΣ', 'İZMİR İstanbul']) {
       assert.deepEqual(splitWords(t, 5), referenceWords(t, 5), JSON.stringify(t.slice(0, 60)));
     }
+  });
+
+  it('finds the words the regular expression finds, on any string of letters, marks, joiners and surrogates', () => {
+    const pieces = ['a', 'Z', 'é', 'ß', 'ж', 'Ω', 'ع', 'ह', 'ि', '\u0301', '語', '𝐀', '𠀀', '😀', '\ud800', '\udc00', "'", '’', '-', '.', ' ', ',', '1', '\n', 'İ', 'Σ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        assert.deepEqual(splitWords(t, 3), referenceWords(t, 3), JSON.stringify(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
