@@ -259,16 +259,20 @@ export class SeedDocument {
    * without asking franc.
    */
   private identifyParagraph(p: Paragraph): string {
-    const hits = new Map<string, number>();
+    const codes = this.languages.dataCodes;
+    const hits = new Int32Array(codes.length);
     let words = 0;
     for (const s of p.sentences) {
       const w = this.words(s);
       words += w.length;
-      this.languages.countVocabulary(w, hits);
+      this.languages.vocabularyCounts(w, hits);
     }
-    const own = hits.get(this.language) ?? 0;
+    let own = 0;
     let rival = 0;
-    for (const [code, n] of hits) if (code !== this.language && n > rival) rival = n;
+    for (let k = 0; k < codes.length; k++) {
+      if (codes[k] === this.language) own = hits[k];
+      else if (hits[k] > rival) rival = hits[k];
+    }
     if (rival < MIN_RIVAL_WORDS || rival < MIN_RIVAL_SHARE * words || rival <= own) return this.language;
     return this.languages.identify(p.text);
   }

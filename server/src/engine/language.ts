@@ -192,6 +192,28 @@ export class LanguageRegistry {
     return this.countVocabulary(splitWords(text));
   }
 
+  /** Languages with data, in a fixed order: the positions vocabularyCounts counts in. */
+  get dataCodes(): string[] {
+    return (this.dataCodeList ??= [...this.lexicons.keys()]);
+  }
+
+  private dataCodeList?: string[];
+  private vocabularyIdIndex?: Map<string, Uint8Array>;
+
+  /** Adds to `counts`, per language of dataCodes (by position), how many of `words` are in its vocabulary. */
+  vocabularyCounts(words: readonly Word[], counts: Int32Array): void {
+    let index = this.vocabularyIdIndex;
+    if (!index) {
+      const position = new Map(this.dataCodes.map((c, k) => [c, k]));
+      index = new Map([...this.vocabulary].map(([w, codes]) => [w, Uint8Array.from(codes, (c) => position.get(c)!)]));
+      this.vocabularyIdIndex = index;
+    }
+    for (const w of words) {
+      const ids = index.get(w.lower);
+      if (ids) for (let k = 0; k < ids.length; k++) counts[ids[k]]++;
+    }
+  }
+
   /** Adds to `counts`, per whitelisted language, how many of `words` are in its vocabulary. */
   countVocabulary(words: Iterable<Word>, counts = new Map<string, number>()): Map<string, number> {
     const vocabulary = this.vocabulary;

@@ -12,6 +12,7 @@ import {
   scriptFamilyOf,
   scriptsCompatible,
   stopWordIndex,
+  stopWordIds,
   type DocumentLanguages,
   type ScriptFamily,
 } from './languageEvidence';
@@ -108,19 +109,35 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
 
 /** Whether any language outside the document's own has at least `own` stop words among `words`. */
 function anotherLanguageHasAsMany(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[], own: number): boolean {
-  const index = stopWordIndex(doc.languages);
-  const counts = new Map<string, number>();
+  const ids = stopWordIds(doc.languages);
+  const foreign = foreignPositions(doc, profile);
+  if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
+  const counts = scratchLanguageCounts;
+  counts.fill(0, 0, foreign.length);
   for (const w of words) {
-    const codes = index.get(w.lower);
-    if (!codes) continue;
-    for (const code of codes) {
-      if (profile.own.has(code)) continue;
-      const n = (counts.get(code) ?? 0) + 1;
-      if (n >= own) return true;
-      counts.set(code, n);
+    const list = ids.get(w.lower);
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const code = list[k];
+      if (foreign[code] === 0) continue;
+      if (++counts[code] >= own) return true;
     }
   }
   return false;
+}
+
+/** Scratch counts per language position, reused between sentences. */
+let scratchLanguageCounts = new Int32Array(64);
+const foreignPositionsOf = new WeakMap<DocumentLanguages, Uint8Array>();
+
+/** Per position of registry.dataCodes: 1 for a language outside the document's own. */
+function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8Array {
+  let foreign = foreignPositionsOf.get(profile);
+  if (!foreign) {
+    foreign = Uint8Array.from(doc.languages.dataCodes, (c) => (profile.own.has(c) ? 0 : 1));
+    foreignPositionsOf.set(profile, foreign);
+  }
+  return foreign;
 }
 
 /** Whether the stop words alone settle that the words are in the document's language (or a relative). */
