@@ -377,9 +377,10 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
     const foreign = new Map<string, number>();
     for (const w of run) for (const code of index.get(w.lower) ?? []) if (!profile.own.has(code)) foreign.set(code, (foreign.get(code) ?? 0) + 1);
-    const stopWordLanguages = looksLikeNames(doc, run) ? [] : [...foreign].filter(([, n]) => n >= MIN_FOREIGN_STOP_WORDS).map(([code]) => code);
-    const lowercase = run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
-    const splice = lowercase && run.length >= MIN_SPLICE_WORDS;
+    let stopWordLanguages = [...foreign].filter(([, n]) => n >= MIN_FOREIGN_STOP_WORDS).map(([code]) => code);
+    const splice = run.length >= MIN_SPLICE_WORDS && run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
+    if (!stopWordLanguages.length && !splice) continue;
+    if (stopWordLanguages.length && looksLikeNames(doc, run)) stopWordLanguages = [];
     if (!stopWordLanguages.length && !splice) continue;
     const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
     const isCandidate = (code: string) => candidates.some((c) => areRelatives(doc.languages, c, code));
