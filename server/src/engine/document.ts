@@ -2,6 +2,7 @@
  * The document model: parsed once per text and shared by every rule. Seed files hold one
  * paragraph per line; the first non-blank line is the date header, the next the title.
  */
+import { FRANC_MAX_LENGTH } from './franc';
 import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
 import type { DocumentMemo, MemoBucket } from './memo';
@@ -263,6 +264,8 @@ export class SeedDocument {
     const hits = new Int32Array(codes.length);
     let words = 0;
     for (const s of p.sentences) {
+      // As much text as franc would read.
+      if (s.start - p.start >= FRANC_MAX_LENGTH) break;
       const w = this.words(s);
       words += w.length;
       this.languages.vocabularyCounts(w, hits);

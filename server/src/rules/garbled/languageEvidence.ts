@@ -152,11 +152,21 @@ interface LetterExclusions {
 }
 
 const exclusions = new WeakMap<DocumentLanguages, LetterExclusions | null>();
+/** The same for every document with the same script and own languages (all Danish documents): built once. */
+const exclusionsByLanguages = new Map<string, LetterExclusions | null>();
 
 function letterExclusions(profile: DocumentLanguages): LetterExclusions | null {
   let ex = exclusions.get(profile);
   if (ex !== undefined) return ex;
-  ex = null;
+  const key = `${profile.script}|${[...profile.own].sort().join(',')}`;
+  ex = exclusionsByLanguages.get(key);
+  if (ex === undefined) exclusionsByLanguages.set(key, (ex = buildLetterExclusions(profile)));
+  exclusions.set(profile, ex);
+  return ex;
+}
+
+function buildLetterExclusions(profile: DocumentLanguages): LetterExclusions | null {
+  let ex: LetterExclusions | null = null;
   const model = modelLetters().get(profile.script);
   if (model) {
     const theirs = [...profile.own].map((code) => model.get(code)).filter((l): l is Set<string> => l !== undefined);
@@ -171,7 +181,6 @@ function letterExclusions(profile: DocumentLanguages): LetterExclusions | null {
     }
     ex = { candidates, lacking };
   }
-  exclusions.set(profile, ex);
   return ex;
 }
 
