@@ -41,6 +41,11 @@ describe('date-header/missing candidates', () => {
     const doc = new SeedDocument('Lufta ka nisur më 24 shkurt të vitit 2022. Am 3. März 2023. On May 5, 2021. 2020-01-31. 31.12.2019.', config.languages);
     assert.deepEqual(datesNamedInText(doc).map((d) => d.iso).sort(), ['2019-12-31', '2020-01-31', '2021-05-05', '2022-02-24', '2023-03-03']);
   });
+  it('gives each date the first line that names it, in whatever form', () => {
+    const config = resolveConfig({}, allRules);
+    const doc = new SeedDocument('Title\nOn October 28, 2024 it began.\nNothing here.\nSince 28 October 2024, and 2024-10-28 again.\n', config.languages);
+    assert.deepEqual(datesNamedInText(doc), [{ iso: '2024-10-28', line: 2 }]);
+  });
 });
 
 runRuleTests(whitespace, {

@@ -4,29 +4,40 @@ import type { Fix } from '../../engine/types';
 import type { SeedDocument } from '../../engine/document';
 import { firstLineRange, lineBreakOf, wholeLineRange } from './util';
 
-/** Full dates (day, month, year) the text names, in ISO form, deduplicated. */
+/** Full dates (day, month, year) the text names, in ISO form, deduplicated, each with the first line naming it. */
 export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: number }> {
   const found = new Map<string, number>();
   const months = doc.languages.months;
-  const add = (y: number, m: number | undefined, d: number, offset: number) => {
-    if (m && isValidDate(y, m, d) && y >= 1900 && y <= 2100) {
-      const iso = formatIso({ year: y, month: m, day: d });
-      if (!found.has(iso)) found.set(iso, doc.lineOf(offset) + 1);
+  for (const line of doc.lines) {
+    // Every pattern needs a digit; a line is read once and kept across edits.
+    if (!DIGIT.test(line.text)) continue;
+    for (const iso of doc.memoAt('date-header/dates', line.start, line.text, () => datesInLine(line.text, months))) {
+      if (!found.has(iso)) found.set(iso, line.index + 1);
     }
+  }
+  return [...found].map(([iso, line]) => ({ iso, line }));
+}
+
+const DIGIT = /\d/;
+
+/** The valid dates of 1900-2100 one line names, in ISO form, in the order the patterns find them. */
+function datesInLine(text: string, months: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  const add = (y: number, m: number | undefined, d: number) => {
+    if (m && isValidDate(y, m, d) && y >= 1900 && y <= 2100) out.push(formatIso({ year: y, month: m, day: d }));
   };
-  const text = doc.text;
   // 28 October 2024, 28. oktober 2024, 24 shkurt të vitit 2022 (up to two short words between).
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\d{1,2})\.?\s+(\p{L}+)\.?,?(?:\s+\p{L}{1,6}){0,2}\s+(\d{4})(?![\p{N}])/gu)) {
-    add(+m[3], months.get(m[2].toLowerCase()), +m[1], m.index!);
+    add(+m[3], months.get(m[2].toLowerCase()), +m[1]);
   }
   // October 28, 2024
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\p{N}])/gu)) {
-    add(+m[3], months.get(m[1].toLowerCase()), +m[2], m.index!);
+    add(+m[3], months.get(m[1].toLowerCase()), +m[2]);
   }
   // 2024-10-28 and 28.10.2024
-  for (const m of text.matchAll(/(?<![\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu)) add(+m[1], +m[2], +m[3], m.index!);
-  for (const m of text.matchAll(/(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/gu)) add(+m[3], +m[2], +m[1], m.index!);
-  return [...found].map(([iso, line]) => ({ iso, line }));
+  for (const m of text.matchAll(/(?<![\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu)) add(+m[1], +m[2], +m[3]);
+  for (const m of text.matchAll(/(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{N}])/gu)) add(+m[3], +m[2], +m[1]);
+  return out;
 }
 
 export default defineRule({
