@@ -104,6 +104,8 @@ function normalizeSettings(value: unknown): Settings {
 }
 
 const settingsCache = new Map<string, Promise<Settings>>();
+/** The settings of `settingsCache` that have arrived, for the handlers that cannot wait for them. */
+const settingsKnown = new Map<string, Settings>();
 
 /**
  * Settings of a closed file: its workspace folder's, so that a workspace report over thousands of
@@ -118,7 +120,11 @@ function settingsFor(uri: string): Promise<Settings> {
   if (!client.configuration) return Promise.resolve(pushedSettings);
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'seedlint' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+    const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: 'seedlint' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+    s = asked.then((settings) => {
+      if (settingsCache.get(uri) === s) settingsKnown.set(uri, settings);
+      return settings;
+    });
     settingsCache.set(uri, s);
   }
   return s;
@@ -342,8 +348,20 @@ connection.onInitialized(() => {
 // Documents
 
 documents.onDidOpen((e) => {
-  openStates.set(e.document.uri, { saved: snapshot(e.document), serial: ++openSerial });
-  if (!client.pull) schedule(e.document.uri, 0);
+  const doc = e.document;
+  openStates.set(doc.uri, { saved: snapshot(doc), serial: ++openSerial });
+  // Ask for the document's settings and lint while the client answers, instead of after: the first
+  // diagnostics then wait for no round trip. Documents already known to be disabled are not linted.
+  void settingsFor(doc.uri);
+  const known = client.configuration ? settingsKnown.get(doc.uri) : pushedSettings;
+  if (known?.enable !== false) {
+    try {
+      lintCached(doc);
+    } catch (err) {
+      logErrorOnce(`open:${(err as Error).message}`, `seedlint: linting ${doc.uri} on open failed: ${(err as Error).stack ?? err}`);
+    }
+  }
+  if (!client.pull) schedule(doc.uri, 0);
 });
 
 documents.onDidChangeContent((e) => {
@@ -376,6 +394,7 @@ documents.onDidClose((e) => {
   incremental.delete(uri);
   openStates.delete(uri);
   settingsCache.delete(uri);
+  settingsKnown.delete(uri);
   if (!client.pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
@@ -541,6 +560,7 @@ connection.onExecuteCommand((params) => {
 connection.onDidChangeConfiguration((params) => {
   if (!client.configuration) pushedSettings = normalizeSettings((params.settings as { seedlint?: unknown } | null)?.seedlint);
   settingsCache.clear();
+  settingsKnown.clear();
   relintAll();
 });
 
