@@ -301,7 +301,7 @@ function acceptedLanguages(doc: SeedDocument): Set<string> {
     if (sample.length >= DOCUMENT_SAMPLE) break;
     sample += `${p.text}\n`;
   }
-  const scores = scoreLanguages(doc.languages, sample.slice(0, DOCUMENT_SAMPLE));
+  const scores = doc.textMemo('garbled/document-sample', sample.slice(0, DOCUMENT_SAMPLE), () => scoreLanguages(doc.languages, sample.slice(0, DOCUMENT_SAMPLE)));
   if (scores.length) accepted.add(scores[0][0]);
   for (const code of [...accepted]) {
     for (const other of scores) if (areRelatives(doc.languages, code, other[0])) accepted.add(other[0]);

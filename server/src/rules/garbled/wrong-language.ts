@@ -163,16 +163,21 @@ const consistencies = new WeakMap<SeedDocument, number>();
 function paragraphConsistency(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph): { judged: number; own: number } {
   let judged = 0;
   let own = 0;
+  // Sentence by sentence, kept across edits: typing in a long paragraph re-scores one sentence.
+  const kind = memoKind(doc, 'consistency-sentence', profile);
   for (const s of p.sentences) {
     if (s.text.length < CONSISTENCY_MIN_LENGTH) continue;
     judged++;
-    if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) own++;
-    else {
-      const top = scoresOf(doc, s.text)[0]?.[0];
-      if (top !== undefined && (profile.own.has(top) || profile.accepted.has(top))) own++;
-    }
+    if (doc.textMemo(kind, s.text, () => plainlyOwn(doc, profile, s))) own++;
   }
   return { judged, own };
+}
+
+/** Whether a sentence is plainly in the document's own languages: its stop words or letters say so, or franc ranks one of them first. */
+function plainlyOwn(doc: SeedDocument, profile: DocumentLanguages, s: Sentence): boolean {
+  if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return true;
+  const top = scoresOf(doc, s.text)[0]?.[0];
+  return top !== undefined && (profile.own.has(top) || profile.accepted.has(top));
 }
 
 /**
@@ -419,10 +424,18 @@ interface ParagraphVerdicts {
  */
 function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): ParagraphVerdicts | undefined {
   if (isTableLine(p.text) || isBoilerplateLine(doc, p.text)) return undefined;
+  // Sentence by sentence, kept across edits too: typing in a long paragraph re-judges one sentence.
+  // A passage is judged with the marks just outside it (isQuoted), so they are part of the key.
+  const kind = memoKind(doc, 'sentence', profile, o);
   const sentences = p.sentences.map((s) => {
-    const verdict = judgeSentence(doc, profile, s, o);
-    const spans = !verdict || verdict.uncertain ? findSpans(doc, profile, p, s, o).map((x) => ({ ...x, start: x.start - p.start, end: x.end - p.start })) : [];
-    return { verdict, spans };
+    const key = doc.remembers ? `${p.text.slice(0, s.start - p.start).trimEnd().slice(-1)}\u0000${s.text}\u0000${p.text.slice(s.end - p.start).trimStart().slice(0, 1)}` : '';
+    const judged = doc.textMemo(kind, key, () => {
+      const verdict = judgeSentence(doc, profile, s, o);
+      const spans = !verdict || verdict.uncertain ? findSpans(doc, profile, p, s, o).map((x) => ({ ...x, start: x.start - s.start, end: x.end - s.start })) : [];
+      return { verdict, spans };
+    });
+    const shift = s.start - p.start;
+    return { verdict: judged.verdict, spans: judged.spans.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift })) };
   });
   const first = sentences[0]?.verdict;
   const heading = p.sentences.length === 1 && p.text.length < o.minSentenceLength && (!first || first.uncertain) ? judgeHeading(doc, profile, p, o) : undefined;
