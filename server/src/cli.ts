@@ -5,8 +5,9 @@ import { isMainThread } from 'node:worker_threads';
 import pkg from '../../package.json';
 import { allRules, ConfigError, resolveConfig, type ConfigFile, type ResolvedConfig } from './engine/index';
 import { HELP, parseArgs, UsageError, type CliArgs } from './cli/args';
-import { format } from './cli/formatters';
+import { createReporter, type Reporter } from './cli/formatters';
 import { fatalResult, lintBytes } from './cli/lintFile';
+import { ReportOutput } from './cli/output';
 import type { FileResult } from './cli/results';
 import { findConfigFile, readConfigFile, readReviewed } from './io/config';
 import { ruleDocUri } from './io/docs';
@@ -93,17 +94,57 @@ export function processFile(filePath: string, s: Pick<Setup, 'args' | 'config' |
   return outcome.result;
 }
 
-export function report(results: FileResult[], args: CliArgs, io: CliIo): { output: string; exitCode: number } {
-  let shown = results;
-  if (args.quiet) {
-    shown = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0, fixableWarningCount: 0 }));
+/**
+ * The report as results arrive: the text for each file (errors only with --quiet), the totals
+ * behind the exit code and the --fix summary. Keeps no results.
+ */
+export class Report {
+  errors = 0;
+  warnings = 0;
+  filesFixed = 0;
+  fixes = 0;
+  private readonly reporter: Reporter;
+
+  constructor(private readonly args: CliArgs, io: CliIo) {
+    const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && args.format === 'stylish' && !args.outputFile);
+    this.reporter = createReporter(args.format, { cwd: io.cwd, color: Boolean(color), rules: allRules, docsUri: ruleDocUri, version: pkg.version });
   }
-  const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && args.format === 'stylish' && !args.outputFile);
-  const output = format(args.format, shown, { cwd: io.cwd, color: Boolean(color), rules: allRules, docsUri: ruleDocUri, version: pkg.version });
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const exitCode = errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
-  return { output, exitCode };
+
+  /** The report's text for one more result. */
+  add(r: FileResult): string {
+    this.errors += r.errorCount;
+    this.warnings += r.warningCount;
+    if (r.fixesApplied) {
+      this.filesFixed++;
+      this.fixes += r.fixesApplied;
+    }
+    const shown = this.args.quiet ? { ...r, messages: r.messages.filter((m) => m.level === 'error'), warningCount: 0, infoCount: 0, fixableWarningCount: 0 } : r;
+    return this.reporter.file(shown);
+  }
+
+  /** The text that ends the report. */
+  end(): string {
+    return this.reporter.end();
+  }
+
+  get exitCode(): number {
+    return this.errors > 0 || (this.args.maxWarnings >= 0 && this.warnings > this.args.maxWarnings) ? 1 : 0;
+  }
+}
+
+/** Whether `file` is one of the files to lint (so the report must not replace it before it is read). */
+function isLinted(file: string, s: Setup): boolean {
+  const real = realFile(file);
+  return real !== undefined && s.files.some((f) => f === file || realFile(f) === real);
+}
+
+/** The real path of a regular file; undefined for anything else (a device like /dev/null is never read as a seed file). */
+function realFile(p: string): string | undefined {
+  try {
+    return fs.statSync(p).isFile() ? fs.realpathSync.native(p) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -133,23 +174,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const { runFiles } = await import('./cli/run');
-  const results = [...s.problems, ...(await runFiles(s, io))];
-  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  const { output, exitCode } = report(results, args, io);
-  if (args.outputFile) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, args.outputFile), output);
-    } catch (e) {
-      io.stderr(`seedlint: cannot write ${args.outputFile}: ${describeError(e)}\n`);
-      return 2;
-    }
-  } else io.stdout(output);
-  if (args.fix) {
-    const written = results.reduce((n, r) => n + (r.fixesApplied ? 1 : 0), 0);
-    const fixes = results.reduce((n, r) => n + (r.fixesApplied ?? 0), 0);
-    if (args.format === 'stylish') io.stderr(`seedlint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${written} file${written === 1 ? '' : 's'}.\n`);
+  const outputFile = args.outputFile === undefined ? undefined : path.resolve(io.cwd, args.outputFile);
+  const output = new ReportOutput(io.stdout, outputFile, outputFile !== undefined && isLinted(outputFile, s));
+  const report = new Report(args, io);
+  await runFiles(s, io, (r) => output.add(report.add(r)));
+  output.add(report.end());
+  const failure = output.close();
+  if (failure !== undefined) {
+    io.stderr(`seedlint: cannot write ${args.outputFile}: ${failure}\n`);
+    return 2;
   }
-  return exitCode;
+  if (args.fix && args.format === 'stylish') {
+    const { fixes, filesFixed } = report;
+    io.stderr(`seedlint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${filesFixed} file${filesFixed === 1 ? '' : 's'}.\n`);
+  }
+  return report.exitCode;
 }
 
 // Only as a program, never in a worker thread that bundles this module for processFile.

@@ -21,69 +21,123 @@ export function printablePath(p: string): string {
 
 const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 
-export function formatStylish(results: FileResult[], ctx: FormatContext): string {
+/**
+ * A report written as it goes: `file` gives the text for one more file's result (results arrive
+ * in report order), `end` the text that closes the report. The concatenation is byte for byte the
+ * report of all the results at once, so the CLI can write each file's part as soon as it is known
+ * and keep no results in memory.
+ */
+export interface Reporter {
+  file(result: FileResult): string;
+  end(): string;
+}
+
+export function createReporter(name: FormatName, ctx: FormatContext): Reporter {
+  switch (name) {
+    case 'json':
+      return jsonReporter();
+    case 'sarif':
+      return sarifReporter(ctx);
+    case 'github':
+      return githubReporter(ctx);
+    default:
+      return stylishReporter(ctx);
+  }
+}
+
+/** The whole report of `results` at once. */
+export function format(name: FormatName, results: FileResult[], ctx: FormatContext): string {
+  const reporter = createReporter(name, ctx);
+  let out = '';
+  for (const r of results) out += reporter.file(r);
+  return out + reporter.end();
+}
+
+function stylishReporter(ctx: FormatContext): Reporter {
   const c = ctx.color
     ? { red: ansi(31), yellow: ansi(33), blue: ansi(34), dim: ansi(2), underline: ansi(4), bold: ansi(1) }
     : { red: (s: string) => s, yellow: (s: string) => s, blue: (s: string) => s, dim: (s: string) => s, underline: (s: string) => s, bold: (s: string) => s };
-  let out = '';
+  const plainWidth = (s: string) => s.replace(/\u001b\[\d+m/g, '').length;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
-  for (const r of results) {
-    errors += r.errorCount;
-    warnings += r.warningCount;
-    infos += r.infoCount;
-    fixableErrors += r.fixableErrorCount;
-    fixableWarnings += r.fixableWarningCount;
-    if (r.messages.length === 0) continue;
-    out += `\n${c.underline(printablePath(path.relative(ctx.cwd, r.filePath) || r.filePath))}\n`;
-    const rows = r.messages.map((m) => [
-      `  ${m.line}:${m.column}`,
-      m.level === 'error' ? c.red('error') : m.level === 'warning' ? c.yellow('warning') : c.blue('info'),
-      m.message.trimEnd(),
-      c.dim(m.ruleId ?? ''),
-    ]);
-    const plainWidth = (s: string) => s.replace(/\u001b\[\d+m/g, '').length;
-    const widths = [0, 1].map((i) => Math.max(...rows.map((row) => plainWidth(row[i]))));
-    for (const row of rows) {
-      out += `${row[0].padEnd(widths[0] + (row[0].length - plainWidth(row[0])))}  ${row[1].padEnd(widths[1] + (row[1].length - plainWidth(row[1])))}  ${row[2]}  ${row[3]}\n`;
-    }
-  }
-  const total = errors + warnings + infos;
-  if (total === 0) return '';
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const summary = `\n${total === 1 ? '1 problem' : `${total} problems`} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)\n`;
-  out += errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary));
-  if (fixableErrors + fixableWarnings > 0) {
-    out += `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`;
-  }
-  return out;
+  return {
+    file(r) {
+      errors += r.errorCount;
+      warnings += r.warningCount;
+      infos += r.infoCount;
+      fixableErrors += r.fixableErrorCount;
+      fixableWarnings += r.fixableWarningCount;
+      if (r.messages.length === 0) return '';
+      let out = `\n${c.underline(printablePath(path.relative(ctx.cwd, r.filePath) || r.filePath))}\n`;
+      const rows = r.messages.map((m) => [
+        `  ${m.line}:${m.column}`,
+        m.level === 'error' ? c.red('error') : m.level === 'warning' ? c.yellow('warning') : c.blue('info'),
+        m.message.trimEnd(),
+        c.dim(m.ruleId ?? ''),
+      ]);
+      const widths = [0, 1].map((i) => Math.max(...rows.map((row) => plainWidth(row[i]))));
+      for (const row of rows) {
+        out += `${row[0].padEnd(widths[0] + (row[0].length - plainWidth(row[0])))}  ${row[1].padEnd(widths[1] + (row[1].length - plainWidth(row[1])))}  ${row[2]}  ${row[3]}\n`;
+      }
+      return out;
+    },
+    end() {
+      // A file's counts are those of its messages, so no file section was written when there is no problem.
+      const total = errors + warnings + infos;
+      if (total === 0) return '';
+      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+      const summary = `\n${total === 1 ? '1 problem' : `${total} problems`} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)\n`;
+      let out = errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary));
+      if (fixableErrors + fixableWarnings > 0) {
+        out += `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`;
+      }
+      return out;
+    },
+  };
 }
 
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(results) + '\n';
+/** `JSON.stringify(results) + '\n'`, one element at a time. */
+function jsonReporter(): Reporter {
+  let first = true;
+  return {
+    file(r) {
+      const out = (first ? '[' : ',') + JSON.stringify(r);
+      first = false;
+      return out;
+    },
+    end: () => (first ? '[' : '') + ']\n',
+  };
 }
 
 /** GitHub workflow commands: one annotation per finding. */
-export function formatGithub(results: FileResult[], ctx: FormatContext): string {
+function githubReporter(ctx: FormatContext): Reporter {
   const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escProp = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  let out = '';
-  for (const r of results) {
-    const file = path.relative(ctx.cwd, r.filePath) || r.filePath;
-    for (const m of r.messages) {
-      const kind = m.level === 'error' ? 'error' : m.level === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escProp(m.ruleId ?? 'seedlint')}`];
-      out += `::${kind} ${props.join(',')}::${esc(m.message)}\n`;
-    }
-  }
-  return out;
+  return {
+    file(r) {
+      let out = '';
+      const file = path.relative(ctx.cwd, r.filePath) || r.filePath;
+      for (const m of r.messages) {
+        const kind = m.level === 'error' ? 'error' : m.level === 'warning' ? 'warning' : 'notice';
+        const props = [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escProp(m.ruleId ?? 'seedlint')}`];
+        out += `::${kind} ${props.join(',')}::${esc(m.message)}\n`;
+      }
+      return out;
+    },
+    end: () => '',
+  };
 }
 
-/** SARIF 2.1.0. Columns are UTF-16 code units, SARIF's default column kind. */
-export function formatSarif(results: FileResult[], ctx: FormatContext): string {
+/**
+ * SARIF 2.1.0. Columns are UTF-16 code units, SARIF's default column kind. The log is
+ * `JSON.stringify(log, null, 2)`: written as the text around an empty `results` array, with each
+ * result stringified on its own and indented to its depth (JSON.stringify puts line breaks only
+ * between tokens, never inside strings, so re-indenting a part gives the bytes of the whole).
+ */
+function sarifReporter(ctx: FormatContext): Reporter {
   const rules = ctx.rules.map((r) => ({
     id: r.meta.id,
     shortDescription: { text: r.meta.description },
@@ -94,27 +148,6 @@ export function formatSarif(results: FileResult[], ctx: FormatContext): string {
     properties: { category: r.meta.category },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const sarifResults = results.flatMap((r) =>
-    r.messages.map((m) => {
-      const uri = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || path.basename(r.filePath);
-      const result: Record<string, unknown> = {
-        ruleId: m.ruleId ?? 'seedlint/file',
-        level: m.level === 'info' ? 'note' : m.level,
-        message: { text: m.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
-            },
-          },
-        ],
-      };
-      const idx = m.ruleId ? ruleIndex.get(m.ruleId) : undefined;
-      if (idx !== undefined) result.ruleIndex = idx;
-      return result;
-    }),
-  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -123,22 +156,43 @@ export function formatSarif(results: FileResult[], ctx: FormatContext): string {
         tool: { driver: { name: 'seedlint', version: ctx.version, informationUri: 'https://www.npmjs.com/package/seedlint', rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + ctx.cwd.split(path.sep).join('/').replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+        results: [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
-}
-
-export function format(name: FormatName, results: FileResult[], ctx: FormatContext): string {
-  switch (name) {
-    case 'json':
-      return formatJson(results);
-    case 'sarif':
-      return formatSarif(results, ctx);
-    case 'github':
-      return formatGithub(results, ctx);
-    default:
-      return formatStylish(results, ctx);
-  }
+  const empty = JSON.stringify(log, null, 2) + '\n';
+  // `results` is the run's last key, and quotes inside strings are escaped: this is the key itself.
+  const at = empty.lastIndexOf('"results": []');
+  const head = empty.slice(0, at + '"results": ['.length);
+  const tail = empty.slice(at + '"results": []'.length);
+  const depth = at - empty.lastIndexOf('\n', at) - 1;
+  const itemIndent = '\n' + ' '.repeat(depth + 2);
+  let first = true;
+  return {
+    file(r) {
+      let out = '';
+      const uri = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || path.basename(r.filePath);
+      for (const m of r.messages) {
+        const result: Record<string, unknown> = {
+          ruleId: m.ruleId ?? 'seedlint/file',
+          level: m.level === 'info' ? 'note' : m.level,
+          message: { text: m.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+              },
+            },
+          ],
+        };
+        const idx = m.ruleId ? ruleIndex.get(m.ruleId) : undefined;
+        if (idx !== undefined) result.ruleIndex = idx;
+        out += (first ? head : ',') + itemIndent + JSON.stringify(result, null, 2).replace(/\n/g, itemIndent);
+        first = false;
+      }
+      return out;
+    },
+    end: () => (first ? empty : '\n' + ' '.repeat(depth) + ']' + tail),
+  };
 }

@@ -1,7 +1,10 @@
 /**
- * Running the files of a setup: results from the cache (`--cache`) where the content is unchanged,
- * the rest linted in this thread or, for larger runs, in worker threads (`--workers`). Results come
- * back in the order of `s.files` whatever the number of threads.
+ * Running the files of a setup, and handing each result on in report order (by path, with the
+ * walk's problems among them) as soon as it and every result before it are known. Results come
+ * from the cache (`--cache`) where the content is unchanged; the rest are linted in this thread or,
+ * for larger runs, in this thread and worker threads (`--workers`) that take small batches from one
+ * shared queue. Only results waiting for an earlier file are held, so memory does not grow with
+ * the corpus, and the order is the same whatever the number of threads.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,15 +17,34 @@ import type { WorkerReply, WorkerSetup, WorkerTask } from '../worker';
 import { cacheFilePath, cacheKey, hashBytes, ResultCache, utcDay } from './cache';
 import type { FileResult } from './results';
 
-/** Runs smaller than this are linted in one thread: starting a worker costs more than it saves. */
+/** Runs smaller than this are linted in this thread unless --workers asks for more than one: starting a worker costs more than it saves. */
 export const WORKER_MIN_BYTES = 1024 * 1024;
-/** Files are handed to workers in batches of about this many bytes (at least one file). */
-const BATCH_BYTES = 256 * 1024;
+/** Files go to a worker in batches of about this many bytes (at least one file): small, so that workers finish together. */
+export const BATCH_BYTES = 64 * 1024;
+/** Files this large are linted first, so that no worker is left with one when the others are done. */
+export const LARGE_FILE_BYTES = 1024 * 1024;
+/** How many files past the next one to report the workers may run ahead: bounds the results held. */
+export const WINDOW_FILES = 256;
+/** Batches queued per worker, so that it never waits for this thread. */
+const BATCHES_PER_WORKER = 2;
+/**
+ * A worker's heap: a small young generation, and an old generation whose limit makes V8 grow the
+ * heap by a smaller factor after each collection (the factor scales with the limit). Linting
+ * leaves much short-lived garbage and little that lives: with the defaults each worker's heap
+ * grows to several times what it holds. A file too large for this limit ends the worker with
+ * ERR_WORKER_OUT_OF_MEMORY, and this thread lints that batch.
+ */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 1024 };
 
-/** How many threads to lint with: `--workers`, else one per core for runs over WORKER_MIN_BYTES. */
+/**
+ * How many worker threads lint: none (this thread lints) for a single file and for runs under
+ * WORKER_MIN_BYTES unless `--workers` asks for two or more; else `--workers`, or one per core.
+ * This thread reads the files' results from the workers and writes the report.
+ */
 export function workerCount(requested: number | undefined, files: number, bytes: number): number {
-  if (requested !== undefined) return Math.max(1, Math.min(requested, files));
-  if (files < 2 || bytes < WORKER_MIN_BYTES) return 1;
+  if (files < 2) return 0;
+  if (requested !== undefined) return requested === 1 && bytes < WORKER_MIN_BYTES ? 0 : Math.min(requested, files);
+  if (bytes < WORKER_MIN_BYTES) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, files));
 }
@@ -35,55 +57,58 @@ function sizeOf(file: string): number {
   }
 }
 
-export async function runFiles(s: Setup, io: CliIo): Promise<FileResult[]> {
+const byPath = (a: FileResult, b: FileResult) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0);
+
+/**
+ * Takes results by file index in any order and hands them on in the order of `files` (sorted by
+ * path), each walk problem just before the first file whose path is not smaller: the order of a
+ * stable sort of `[...problems, ...results]` by path.
+ */
+export class InOrder {
+  /** The index of the next file to hand on. */
+  next = 0;
+  private readonly held = new Map<number, FileResult>();
+  private readonly problems: FileResult[];
+  private problem = 0;
+
+  constructor(
+    private readonly files: readonly string[],
+    problems: readonly FileResult[],
+    private readonly emit: (index: number | undefined, result: FileResult) => void,
+  ) {
+    this.problems = [...problems].sort(byPath);
+  }
+
+  get heldCount(): number {
+    return this.held.size;
+  }
+
+  put(index: number, result: FileResult): void {
+    this.held.set(index, result);
+    for (let r = this.held.get(this.next); r; r = this.held.get(this.next)) {
+      this.held.delete(this.next);
+      const file = this.files[this.next];
+      while (this.problem < this.problems.length && this.problems[this.problem].filePath <= file) this.emit(undefined, this.problems[this.problem++]);
+      this.emit(this.next++, r);
+    }
+  }
+
+  /** Hands on the problems after the last file. */
+  finish(): void {
+    while (this.problem < this.problems.length) this.emit(undefined, this.problems[this.problem++]);
+  }
+}
+
+export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) => void): Promise<void> {
   const files = s.files;
-  const results: Array<FileResult | undefined> = new Array(files.length);
   const sizes: number[] = new Array(files.length).fill(0);
   const hashes: Array<string | undefined> = new Array(files.length);
   let todo: number[] = files.map((_, i) => i);
   let cache: ResultCache | undefined;
 
-  if (s.args.cache) {
-    const note = (m: string) => io.stderr(`seedlint: note: ${m}\n`);
-    cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
-    todo = [];
-    const maxBytes = s.args.maxFileSizeMb * 1024 * 1024;
-    for (let i = 0; i < files.length; i++) {
-      try {
-        const st = fs.statSync(files[i]);
-        sizes[i] = st.size;
-        if (st.isFile() && st.size <= maxBytes) {
-          const hash = hashBytes(fs.readFileSync(files[i]));
-          hashes[i] = hash;
-          const hit = cache.get(files[i], hash);
-          // With --fix a cached result with a safe fix still needs the fix applied.
-          if (hit && !(s.args.fix && hit.messages.some((m) => m.fix))) {
-            results[i] = hit;
-            continue;
-          }
-        }
-      } catch {
-        /* processFile reports what is wrong with the file */
-      }
-      todo.push(i);
-    }
-  } else {
-    for (const i of todo) sizes[i] = sizeOf(files[i]);
-  }
-
-  const bytes = todo.reduce((n, i) => n + sizes[i], 0);
-  const threads = workerCount(s.args.workers, todo.length, bytes);
-  const workerFile = path.join(__dirname, 'worker.js');
-  if (threads > 1 && fs.existsSync(workerFile)) {
-    await runInWorkers(todo, s, io, threads, workerFile, sizes, results);
-  }
-  // In this thread: small runs, and anything a worker could not finish.
-  for (const i of todo) results[i] ??= processFile(files[i], s, io.now);
-
-  if (cache) {
-    for (const i of todo) {
-      const r = results[i]!;
-      let hash = hashes[i];
+  const out = new InOrder(files, s.problems, (i, r) => {
+    if (cache && i !== undefined && hashes[i] !== undefined) {
+      let hash: string | undefined = hashes[i];
       // --fix rewrote the file: its result belongs to the new content.
       if (r.fixesApplied) {
         try {
@@ -94,72 +119,156 @@ export async function runFiles(s: Setup, io: CliIo): Promise<FileResult[]> {
       }
       if (hash) cache.set(r, hash);
     }
-    cache.save();
+    onResult(r);
+  });
+
+  if (s.args.cache) {
+    const note = (m: string) => io.stderr(`seedlint: note: ${m}\n`);
+    cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
+    todo = [];
+    const maxBytes = s.args.maxFileSizeMb * 1024 * 1024;
+    const hits: Array<[number, FileResult]> = [];
+    for (let i = 0; i < files.length; i++) {
+      try {
+        const st = fs.statSync(files[i]);
+        sizes[i] = st.size;
+        if (st.isFile() && st.size <= maxBytes) {
+          const hash = hashBytes(fs.readFileSync(files[i]));
+          const hit = cache.get(files[i], hash);
+          // With --fix a cached result with a safe fix still needs the fix applied.
+          if (hit && !(s.args.fix && hit.messages.some((m) => m.fix))) {
+            hits.push([i, hit]);
+            continue;
+          }
+          hashes[i] = hash;
+        }
+      } catch {
+        /* processFile reports what is wrong with the file */
+      }
+      todo.push(i);
+    }
+    for (const [i, hit] of hits) out.put(i, hit);
+  } else if (todo.length > 1) {
+    for (const i of todo) sizes[i] = sizeOf(files[i]);
   }
-  return results as FileResult[];
+
+  const bytes = todo.reduce((n, i) => n + sizes[i], 0);
+  const workers = workerCount(s.args.workers, todo.length, bytes);
+  const workerFile = path.join(__dirname, 'worker.js');
+  if (workers > 0 && fs.existsSync(workerFile)) {
+    await lintInWorkers(todo, s, io, workers, workerFile, sizes, out);
+  } else {
+    for (const i of todo) out.put(i, processFile(files[i], s, io.now));
+  }
+  out.finish();
+  cache?.save();
+}
+
+interface WorkerState {
+  worker: Worker;
+  inFlight: WorkerTask[];
+  alive: boolean;
 }
 
 /**
- * Lints `todo` in `threads` threads: this one and `threads - 1` workers. Files go out largest
- * first, in batches, to whichever thread is free, so one large file does not hold up the rest; each
- * worker has a second batch queued so that it never waits for this thread, which lints too. A worker
- * that fails leaves its files unfilled in `results`: the caller lints those in this thread.
+ * Lints `todo` in `count` workers fed from one queue in small batches: large files first, then
+ * the rest in report order, never more than WINDOW_FILES past the next result to report, so
+ * results are handed on (and dropped) as the run goes. The batches of a worker that fails (a
+ * file too large for its heap, a crash) are linted in this thread, as is everything once no
+ * worker is left.
  */
-async function runInWorkers(todo: number[], s: Setup, io: CliIo, threads: number, workerFile: string, sizes: number[], results: Array<FileResult | undefined>): Promise<void> {
-  const order = [...todo].sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const batches: WorkerTask[] = [];
-  let current: WorkerTask | undefined;
-  let currentBytes = 0;
-  for (const i of order) {
-    if (!current || currentBytes >= BATCH_BYTES) {
-      current = { batch: batches.length, files: [] };
-      batches.push(current);
-      currentBytes = 0;
+async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number, workerFile: string, sizes: number[], out: InOrder): Promise<void> {
+  const large = todo.filter((i) => sizes[i] >= LARGE_FILE_BYTES).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const queue = [...large, ...todo.filter((i) => sizes[i] < LARGE_FILE_BYTES)];
+  const isLarge = new Set(large);
+  let head = 0;
+  let batches = 0;
+  const take = (): WorkerTask | undefined => {
+    const task: WorkerTask = { batch: batches, files: [] };
+    let taken = 0;
+    while (head < queue.length && (task.files.length === 0 || taken < BATCH_BYTES)) {
+      const i = queue[head];
+      if (!isLarge.has(i) && i >= out.next + WINDOW_FILES) break;
+      task.files.push({ index: i, path: s.files[i] });
+      taken += sizes[i];
+      head++;
     }
-    current.files.push({ index: i, path: s.files[i] });
-    currentBytes += sizes[i];
-  }
-  let next = 0;
-  const take = () => (next < batches.length ? batches[next++] : undefined);
+    if (task.files.length === 0) return undefined;
+    batches++;
+    return task;
+  };
+  /** Batches of failed workers, for this thread. */
+  const orphans: WorkerTask[] = [];
+
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
   const setup: WorkerSetup = { args: s.args, file: s.file, reviewed: [...s.reviewed], root: s.root, now: io.now?.toISOString() };
-  const workers = Math.min(threads - 1, batches.length - 1);
-  const workersDone = new Promise<void>((resolve) => {
-    let running = workers;
-    if (running <= 0) return resolve();
-    for (let k = 0; k < workers; k++) {
-      const worker = new Worker(workerFile, { workerData: { seedlintWorker: true, setup } });
-      let inFlight = 0;
-      let finished = false;
-      const feed = () => {
-        const task = take();
-        if (task) {
-          inFlight++;
-          worker.postMessage(task);
-        } else if (inFlight === 0) void worker.terminate();
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        for (const r of reply.results) results[r.index] = r.result;
-        inFlight--;
-        feed();
-      });
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        if (--running === 0) resolve();
-      };
-      worker.on('error', (e) => {
-        io.stderr(`seedlint: note: a worker thread failed (${e.message}); its files are linted in the main thread.\n`);
-        finish();
-      });
-      worker.on('exit', finish);
-      feed();
-      feed();
+  const workers: WorkerState[] = [];
+  const feed = (w: WorkerState) => {
+    while (w.alive && w.inFlight.length < BATCHES_PER_WORKER) {
+      const task = take();
+      if (!task) break;
+      w.inFlight.push(task);
+      w.worker.postMessage(task);
     }
-  });
-  // This thread lints too, a batch at a time, letting the workers' replies in between.
-  for (let task = take(); task; task = take()) {
-    for (const f of task.files) results[f.index] = processFile(f.path, s, io.now);
-    await new Promise((r) => setImmediate(r));
+    if (w.alive && w.inFlight.length === 0 && head >= queue.length) {
+      w.alive = false;
+      void w.worker.terminate();
+    }
+  };
+  const feedAll = () => {
+    for (const w of workers) feed(w);
+  };
+  for (let k = 0; k < Math.min(count, todo.length); k++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile, { workerData: { seedlintWorker: true, setup }, resourceLimits: WORKER_RESOURCE_LIMITS });
+    } catch (e) {
+      io.stderr(`seedlint: note: a worker thread could not start (${(e as Error).message}); its files are linted by the others.\n`);
+      continue;
+    }
+    const w: WorkerState = { worker, inFlight: [], alive: true };
+    workers.push(w);
+    worker.on('message', (reply: WorkerReply) => {
+      const done = w.inFlight.findIndex((t) => t.batch === reply.batch);
+      if (done >= 0) w.inFlight.splice(done, 1);
+      for (const r of reply.results) out.put(r.index, r.result);
+      feedAll();
+      signal();
+    });
+    const fail = (why: string) => {
+      if (!w.alive && w.inFlight.length === 0) return;
+      w.alive = false;
+      if (w.inFlight.length > 0) io.stderr(`seedlint: note: a worker thread failed (${why}); its files are linted in the main thread.\n`);
+      orphans.push(...w.inFlight);
+      w.inFlight = [];
+      signal();
+    };
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    feed(w);
   }
-  await workersDone;
+
+  for (;;) {
+    // This thread lints what no worker can: failed batches, and everything when none is left.
+    const task = orphans.shift() ?? (workers.some((w) => w.alive) ? undefined : take());
+    if (task) {
+      for (const f of task.files) out.put(f.index, processFile(f.path, s, io.now));
+      feedAll();
+      await new Promise((r) => setImmediate(r));
+      continue;
+    }
+    if (head >= queue.length && workers.every((w) => w.inFlight.length === 0)) break;
+    await new Promise<void>((r) => (wake = r));
+  }
+  for (const w of workers) {
+    if (w.alive) {
+      w.alive = false;
+      void w.worker.terminate();
+    }
+  }
 }
