@@ -69,8 +69,8 @@ export default class PrecompiledAjv {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [precompiledAjv] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledAjv] },
+  { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.js', plugins: [precompiledAjv] },
 ];
 
 if (watch) {
