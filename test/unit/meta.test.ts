@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { allRules } from '../../server/src/engine/index';
 import { bundledLanguages } from '../../server/src/languages/index';
 import { expectedFiles, readmeWithTable } from '../../scripts/rule-docs';
+import languageNames from '../../server/src/languages/names.json';
+import { DEFAULT_LANGUAGES } from '../../server/src/engine/language';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -76,4 +78,13 @@ describe('language data', () => {
       assert.ok(Object.keys(lang.numberWords.large).length > 0);
     });
   }
+});
+
+describe('shipped language names', () => {
+  it('name every language seedlint can identify, as Intl names them', () => {
+    const shipped = Object.entries(languageNames).filter(([code]) => !code.startsWith('$'));
+    const intl = new Intl.DisplayNames(['en'], { type: 'language' });
+    for (const code of DEFAULT_LANGUAGES) assert.ok(shipped.some(([c]) => c === code), `no name for ${code}`);
+    for (const [code, name] of shipped) assert.equal(name, intl.of(code), code);
+  });
 });

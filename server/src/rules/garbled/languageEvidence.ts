@@ -84,26 +84,34 @@ export function dominantScript(text: string, start = 0, end = text.length): Scri
 /** franc's model strings: trigrams separated by "|", word boundaries as spaces. */
 const MODEL_SEPARATORS = /[| ]/g;
 
-/** Per script with several languages in franc: the letters each language's trigrams use (ISO 639-1 keys). */
-let letterSets: Map<string, Map<string, Set<string>>> | undefined;
+/** Per script with several languages in franc: the letters each language's trigrams use (ISO 639-1 keys), built on first use of the script. */
+const letterSets = new Map<string, Map<string, Set<string>> | undefined>();
+let iso1Of: Map<string, string> | undefined;
 
-function modelLetters(): Map<string, Map<string, Set<string>>> {
-  if (letterSets) return letterSets;
-  letterSets = new Map();
-  const toIso1 = new Map(Object.entries(francCodes).map(([iso1, iso3]) => [iso3, iso1]));
-  for (const [script, languages] of Object.entries(francTrigrams)) {
-    const codes = Object.keys(languages).filter((c) => toIso1.has(c));
-    if (codes.length < 2) continue;
-    const byLanguage = new Map<string, Set<string>>();
-    for (const code of codes) byLanguage.set(toIso1.get(code)!, new Set(languages[code].replace(MODEL_SEPARATORS, '')));
-    letterSets.set(script, byLanguage);
-  }
-  return letterSets;
+/** franc's languages of a script that we name (ISO 639-3 -> 639-1), when it has several; else undefined. */
+function scriptLanguages(script: string): Array<[string, string]> | undefined {
+  if (languagesOfScript.has(script)) return languagesOfScript.get(script);
+  iso1Of ??= new Map(Object.entries(francCodes).map(([iso1, iso3]) => [iso3, iso1]));
+  const languages = (francTrigrams as Record<string, Record<string, string>>)[script];
+  const codes = languages ? Object.keys(languages).filter((c) => iso1Of!.has(c)) : [];
+  const pairs = codes.length < 2 ? undefined : codes.map((c): [string, string] => [c, iso1Of!.get(c)!]);
+  languagesOfScript.set(script, pairs);
+  return pairs;
+}
+
+const languagesOfScript = new Map<string, Array<[string, string]> | undefined>();
+
+function modelLetters(script: string): Map<string, Set<string>> | undefined {
+  if (letterSets.has(script)) return letterSets.get(script);
+  const codes = scriptLanguages(script);
+  const byLanguage = codes && new Map(codes.map(([iso3, iso1]) => [iso1, new Set(francTrigrams[script][iso3].replace(MODEL_SEPARATORS, ''))]));
+  letterSets.set(script, byLanguage);
+  return byLanguage;
 }
 
 /** Whether franc holds several languages for this script (else the script alone names the language). */
 export function hasTrigramModel(family: ScriptFamily): boolean {
-  return modelLetters().has(family);
+  return scriptLanguages(family) !== undefined;
 }
 
 /** franc's minimum text length, and the one for a heading or a few words. */
@@ -128,7 +136,7 @@ const LETTER = /\p{L}/u;
  * a whole alphabet, so a letter missing from both says nothing.
  */
 export function lettersForeignTo(text: string, language: string, family: ScriptFamily, reference: Iterable<string>): number {
-  const model = modelLetters().get(family);
+  const model = modelLetters(family);
   const own = model?.get(language);
   if (!model || !own) return 0;
   const theirs = [...reference].map((code) => model.get(code)).filter((l): l is Set<string> => l !== undefined);
@@ -167,7 +175,7 @@ function letterExclusions(profile: DocumentLanguages): LetterExclusions | null {
 
 function buildLetterExclusions(profile: DocumentLanguages): LetterExclusions | null {
   let ex: LetterExclusions | null = null;
-  const model = modelLetters().get(profile.script);
+  const model = modelLetters(profile.script);
   if (model) {
     const theirs = [...profile.own].map((code) => model.get(code)).filter((l): l is Set<string> => l !== undefined);
     const candidates = [...model.keys()].filter((code) => !profile.own.has(code));

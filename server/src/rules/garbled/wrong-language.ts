@@ -16,18 +16,20 @@ import {
   type DocumentLanguages,
   type ScriptFamily,
 } from './languageEvidence';
+import shippedNames from '../../languages/names.json';
 import { isBoilerplateLine, isTableLine } from './lineKinds';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** English names beyond the shipped list, from Intl; made on first use, since building it costs some 25 ms. */
+let languageNames: Intl.DisplayNames | undefined;
 
-const names = new Map<string, string>();
+const names = new Map<string, string>(Object.entries(shippedNames).filter(([code]) => !code.startsWith('$')));
 
 function nameOf(code: string): string {
   if (code === 'und') return 'another language';
   let name = names.get(code);
   if (name === undefined) {
     try {
-      name = languageNames.of(code) ?? code;
+      name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
     } catch {
       name = code;
     }
