@@ -28,13 +28,16 @@ export const WINDOW_FILES = 256;
 /** Batches queued per worker, so that it never waits for this thread. */
 const BATCHES_PER_WORKER = 2;
 /**
- * A worker's heap: a small young generation, and an old generation whose limit makes V8 grow the
- * heap by a smaller factor after each collection (the factor scales with the limit). Linting
- * leaves much short-lived garbage and little that lives: with the defaults each worker's heap
- * grows to several times what it holds. A file too large for this limit ends the worker with
- * ERR_WORKER_OUT_OF_MEMORY, and this thread lints that batch.
+ * A worker's heap. Linting leaves much short-lived garbage and keeps little (about 15 MB): with
+ * V8's defaults each worker's heap grew to several times that. A small young generation, and an
+ * old-generation limit (V8 scales the factor by which it grows the heap after a collection with
+ * that limit) keep it near what it holds. Runs with files of HUGE_FILE_BYTES or more keep V8's
+ * default limit, which such a file needs; a worker that still runs out of memory ends with
+ * ERR_WORKER_OUT_OF_MEMORY and the main thread lints its batches.
  */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 1024 };
+export const WORKER_YOUNG_GENERATION_MB = 6;
+export const WORKER_OLD_GENERATION_MB = 512;
+export const HUGE_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * How many worker threads lint: none (this thread lints) for a single file and for runs under
@@ -223,10 +226,11 @@ async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number,
   const feedAll = () => {
     for (const w of workers) feed(w);
   };
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(large.some((i) => sizes[i] >= HUGE_FILE_BYTES) ? {} : { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB }) };
   for (let k = 0; k < Math.min(count, todo.length); k++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerFile, { workerData: { seedlintWorker: true, setup }, resourceLimits: WORKER_RESOURCE_LIMITS });
+      worker = new Worker(workerFile, { workerData: { seedlintWorker: true, setup }, resourceLimits });
     } catch (e) {
       io.stderr(`seedlint: note: a worker thread could not start (${(e as Error).message}); its files are linted by the others.\n`);
       continue;
