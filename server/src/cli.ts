@@ -27,7 +27,8 @@ export interface Setup {
   root: string;
   configFile?: string;
   file: ConfigFile;
-  config: ResolvedConfig;
+  /** Resolved on first use: when workers lint, this thread never builds the language data. */
+  readonly config: ResolvedConfig;
   reviewed: Set<string>;
   files: string[];
   problems: FileResult[];
@@ -41,7 +42,6 @@ export function setup(args: CliArgs, io: CliIo): Setup {
   for (const id of Object.keys(args.rules)) {
     if (!allRules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}"`);
   }
-  const config = resolveConfig(file, allRules, args.rules);
   let reviewed: Set<string>;
   try {
     reviewed = readReviewed(root);
@@ -58,7 +58,19 @@ export function setup(args: CliArgs, io: CliIo): Setup {
   const collected = collectFiles(paths, io.cwd, root, include, exclude);
   if (collected.missing.length > 0) throw new UsageError(collected.missing.join('\n'));
   const problems = collected.problems.map((p) => fatalResult(p.path, 'file/unreadable', p.message));
-  return { args, root, configFile, file, config, reviewed, files: collected.files, problems };
+  let config: ResolvedConfig | undefined;
+  return {
+    args,
+    root,
+    configFile,
+    file,
+    get config() {
+      return (config ??= resolveConfig(file, allRules, args.rules));
+    },
+    reviewed,
+    files: collected.files,
+    problems,
+  };
 }
 
 /** Lints (and with --fix, fixes) one file on disk. Never throws: problems become fatal results. */

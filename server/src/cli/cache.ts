@@ -143,6 +143,11 @@ export class ResultCache {
     return this;
   }
 
+  /** The hash a file's bytes are cached under. */
+  hash(bytes: Uint8Array): string {
+    return hashBytes(bytes);
+  }
+
   /** The cached result for this file and content, if still valid. */
   get(filePath: string, hash: string): FileResult | undefined {
     this.seen.add(filePath);

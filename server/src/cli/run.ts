@@ -14,7 +14,7 @@ import type { CliIo, Setup } from '../cli';
 import { processFile } from '../cli';
 import { allRules } from '../engine/index';
 import type { WorkerReply, WorkerSetup, WorkerTask } from '../worker';
-import { cacheFilePath, cacheKey, hashBytes, ResultCache, utcDay } from './cache';
+import type { ResultCache } from './cache';
 import type { FileResult } from './results';
 
 /** Runs smaller than this are linted in this thread unless --workers asks for more than one: starting a worker costs more than it saves. */
@@ -115,7 +115,7 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
       // --fix rewrote the file: its result belongs to the new content.
       if (r.fixesApplied) {
         try {
-          hash = hashBytes(fs.readFileSync(files[i]));
+          hash = cache.hash(fs.readFileSync(files[i]));
         } catch {
           hash = undefined;
         }
@@ -126,6 +126,7 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
   });
 
   if (s.args.cache) {
+    const { cacheFilePath, cacheKey, hashBytes, ResultCache, utcDay } = await import('./cache');
     const note = (m: string) => io.stderr(`seedlint: note: ${m}\n`);
     cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
     todo = [];
