@@ -2,7 +2,6 @@
  * The document model: parsed once per text and shared by every rule. Seed files hold one
  * paragraph per line; the first non-blank line is the date header, the next the title.
  */
-import { FRANC_MAX_LENGTH } from './franc';
 import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
 import type { DocumentMemo, MemoBucket } from './memo';
@@ -154,6 +153,8 @@ class KeptParagraph implements Paragraph {
 
 /** Another language's vocabulary a paragraph must show before franc is asked whether it is in that language. */
 const MIN_RIVAL_WORDS = 3;
+/** Characters of a paragraph whose words are counted: some 80 words. */
+const VOCABULARY_SAMPLE = 500;
 const MIN_RIVAL_SHARE = 0.2;
 
 export class SeedDocument {
@@ -264,8 +265,8 @@ export class SeedDocument {
     const hits = new Int32Array(codes.length);
     let words = 0;
     for (const s of p.sentences) {
-      // As much text as franc would read.
-      if (s.start - p.start >= FRANC_MAX_LENGTH) break;
+      // A sample is enough to see whose words these are.
+      if (s.start - p.start >= VOCABULARY_SAMPLE) break;
       const w = this.words(s);
       words += w.length;
       this.languages.vocabularyCounts(w, hits);

@@ -94,6 +94,15 @@ function inScript(token: string, target: Script): string | undefined {
 /** Judges one token from its letters alone: no word list can vouch for names and new words. */
 function judge(token: string, docScript: string): Verdict {
   const verdict: Verdict = { points: 0, clues: [] };
+  // Most tokens are one part with no capital inside and one script: only a repeat can count there.
+  if (!PART_SEPARATOR.test(token) && !INNER_CAPITAL.test(token) && !GREEK_OR_CYRILLIC.test(token)) {
+    const repeat = token.length >= 8 && token.length <= MAX_PART ? adjacentRepeat(token) : undefined;
+    if (repeat && repeat.unit.length * repeat.copies < token.length) {
+      verdict.points += repeat.copies >= 3 ? 2 : 1;
+      verdict.clues.push(`repeats "${repeat.unit}"`);
+    }
+    return verdict;
+  }
   const parts = token.split(PART_SEPARATOR);
   // Only a token with letters on both sides of U+0370 can mix Latin with Greek or Cyrillic.
   const mayMix = LATIN_LETTER.test(token) && GREEK_OR_CYRILLIC.test(token);
