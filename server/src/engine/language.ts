@@ -163,13 +163,20 @@ export class LanguageRegistry {
     return this.withData(top, ranked);
   }
 
-  /** Words of every whitelisted language with data (stop words, cues, months, number words), to their languages. */
-  private vocabularyIndex?: Map<string, string[]>;
+  /** Languages with data, in a fixed order: the positions the vocabulary counts in. */
+  get dataCodes(): string[] {
+    return (this.dataCodeList ??= [...this.lexicons.keys()]);
+  }
 
-  private get vocabulary(): Map<string, string[]> {
+  private dataCodeList?: string[];
+  /** Words of every whitelisted language with data (stop words, cues, months, number words), to the positions of their languages in dataCodes. */
+  private vocabularyIndex?: Map<string, number[]>;
+
+  private get vocabulary(): Map<string, number[]> {
     if (this.vocabularyIndex) return this.vocabularyIndex;
-    const index = new Map<string, string[]>();
-    for (const [code, lex] of this.lexicons) {
+    const index = new Map<string, number[]>();
+    this.dataCodes.forEach((code, position) => {
+      const lex = this.lexicons.get(code)!;
       const d = lex.data;
       const words = new Set<string>([
         ...lex.stopWords,
@@ -180,10 +187,10 @@ export class LanguageRegistry {
       ]);
       for (const w of words) {
         const list = index.get(w);
-        if (list) list.push(code);
-        else index.set(w, [code]);
+        if (list) list.push(position);
+        else index.set(w, [position]);
       }
-    }
+    });
     return (this.vocabularyIndex = index);
   }
 
@@ -192,34 +199,22 @@ export class LanguageRegistry {
     return this.countVocabulary(splitWords(text));
   }
 
-  /** Languages with data, in a fixed order: the positions vocabularyCounts counts in. */
-  get dataCodes(): string[] {
-    return (this.dataCodeList ??= [...this.lexicons.keys()]);
-  }
-
-  private dataCodeList?: string[];
-  private vocabularyIdIndex?: Map<string, Uint8Array>;
-
   /** Adds to `counts`, per language of dataCodes (by position), how many of `words` are in its vocabulary. */
   vocabularyCounts(words: readonly Word[], counts: Int32Array): void {
-    let index = this.vocabularyIdIndex;
-    if (!index) {
-      const position = new Map(this.dataCodes.map((c, k) => [c, k]));
-      index = new Map([...this.vocabulary].map(([w, codes]) => [w, Uint8Array.from(codes, (c) => position.get(c)!)]));
-      this.vocabularyIdIndex = index;
-    }
+    const index = this.vocabulary;
     for (const w of words) {
-      const ids = index.get(w.lower);
-      if (ids) for (let k = 0; k < ids.length; k++) counts[ids[k]]++;
+      const positions = index.get(w.lower);
+      if (positions) for (let k = 0; k < positions.length; k++) counts[positions[k]]++;
     }
   }
 
   /** Adds to `counts`, per whitelisted language, how many of `words` are in its vocabulary. */
   countVocabulary(words: Iterable<Word>, counts = new Map<string, number>()): Map<string, number> {
-    const vocabulary = this.vocabulary;
+    const index = this.vocabulary;
+    const codes = this.dataCodes;
     for (const w of words) {
-      const langs = vocabulary.get(w.lower);
-      if (langs) for (const code of langs) counts.set(code, (counts.get(code) ?? 0) + 1);
+      const positions = index.get(w.lower);
+      if (positions) for (const k of positions) counts.set(codes[k], (counts.get(codes[k]) ?? 0) + 1);
     }
     return counts;
   }

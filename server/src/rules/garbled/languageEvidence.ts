@@ -258,14 +258,14 @@ export function stopWordIndex(registry: LanguageRegistry): Map<string, string[]>
   return index;
 }
 
-const stopWordIdIndexes = new WeakMap<LanguageRegistry, Map<string, Uint8Array>>();
+const stopWordIdIndexes = new WeakMap<LanguageRegistry, Map<string, number[]>>();
 
 /** As stopWordIndex, with languages as positions in registry.dataCodes: counted in a typed array. */
-export function stopWordIds(registry: LanguageRegistry): Map<string, Uint8Array> {
+export function stopWordIds(registry: LanguageRegistry): Map<string, number[]> {
   let ids = stopWordIdIndexes.get(registry);
   if (!ids) {
     const position = new Map(registry.dataCodes.map((c, k) => [c, k]));
-    ids = new Map([...stopWordIndex(registry)].map(([w, codes]) => [w, Uint8Array.from(codes, (c) => position.get(c)!)]));
+    ids = new Map([...stopWordIndex(registry)].map(([w, codes]) => [w, codes.map((c) => position.get(c)!)]));
     stopWordIdIndexes.set(registry, ids);
   }
   return ids;
