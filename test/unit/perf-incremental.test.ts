@@ -42,7 +42,7 @@ function article(rnd: ReturnType<typeof prng>, lang: string, paragraphs: number)
 /** A paragraph's data, whatever object carries it (kept paragraphs move their sentences on demand). */
 const plain = (p: Paragraph) => ({ index: p.index, line: p.line, start: p.start, end: p.end, text: p.text, sentences: p.sentences });
 
-const FOREIGN = ['The ministry said nothing about it today.', 'Der Minister sagte, dass 3.000 Soldaten kommen.', 'date 2024-10-28', '<div class="x">', '| a | b |', 'Ã©tÃ© dÃ©jÃ '];
+const FOREIGN = ['The ministry said nothing about it today.', 'Ctrl\u0007here\u200b and\u200bthere', '+---+---+', 'Der Minister sagte, dass 3.000 Soldaten kommen.', 'date 2024-10-28', '<div class="x">', '| a | b |', 'Ã©tÃ© dÃ©jÃ '];
 
 /** One random edit: typing, deleting, splitting or joining lines, pasting a foreign line, touching the header. */
 function edit(rnd: ReturnType<typeof prng>, text: string): string {

@@ -320,17 +320,17 @@ export class SeedDocument {
     return this.memo.get(this.composedKind(kind), text, compute);
   }
 
-  /** A kind with the document's language; the same kind comes many times in a row (a rule, paragraph after paragraph), so it is composed once. */
-  private composedKind(kind: string): string {
+  /** The id of a kind with the document's language; the same kind comes many times in a row (a rule, paragraph after paragraph), so it is looked up once. */
+  private composedKind(kind: string): number {
     if (kind !== this.memoKind) {
       this.memoKind = kind;
-      this.memoKey = this.memo!.kindName(`${kind}\u0000${this.language}`);
+      this.memoKindId = this.memo!.kindId(`${kind}\u0000${this.language}`);
     }
-    return this.memoKey!;
+    return this.memoKindId;
   }
 
   private memoKind?: string;
-  private memoKey?: string;
+  private memoKindId = 0;
   /** Each paragraph's memo entries, looked up once per lint. */
   private readonly paragraphBuckets: MemoBucket[] = [];
 

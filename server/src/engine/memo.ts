@@ -8,9 +8,13 @@
  * paragraph rather than once per rule and paragraph is most of the memo's cost on a large file.
  */
 export class MemoBucket {
-  readonly values = new Map<string, unknown>();
+  /** Values by kind id; `undefined` = not computed, NOTHING = computed as undefined. */
+  readonly values: unknown[] = [];
   constructor(public gen: number) {}
 }
+
+/** Stands for a computed value of undefined, which an empty slot cannot tell from "not computed". */
+const NOTHING = Symbol('nothing');
 
 const CHUNK = 4096;
 
@@ -24,7 +28,7 @@ interface Layout {
 
 export class DocumentMemo {
   private readonly buckets = new Map<string, MemoBucket>();
-  private readonly kindNames = new Map<string, string>();
+  private readonly kindIds = new Map<string, number>();
   private gen = 0;
   hits = 0;
   misses = 0;
@@ -86,11 +90,11 @@ export class DocumentMemo {
     return bucket;
   }
 
-  /** One string object per kind, so that looking a kind up in a bucket compares it by identity. */
-  kindName(kind: string): string {
-    let name = this.kindNames.get(kind);
-    if (name === undefined) this.kindNames.set(kind, (name = kind));
-    return name;
+  /** A small number per kind: a bucket keeps its values in an array indexed by it, no hashing. */
+  kindId(kind: string): number {
+    let id = this.kindIds.get(kind);
+    if (id === undefined) this.kindIds.set(kind, (id = this.kindIds.size));
+    return id;
   }
 
   /** The entries kept for `text`, marked as used by this lint. */
@@ -102,20 +106,22 @@ export class DocumentMemo {
   }
 
   /** The value for (kind, text), computed once. `compute` must depend on nothing else. */
-  get<T>(kind: string, text: string, compute: () => T): T {
+  get<T>(kind: string | number, text: string, compute: () => T): T {
     return this.getIn(this.bucket(text), kind, compute);
   }
 
-  /** As get, in a bucket already looked up. */
-  getIn<T>(bucket: MemoBucket, kind: string, compute: () => T): T {
-    const kept = bucket.values.get(kind);
-    if (kept !== undefined || bucket.values.has(kind)) {
+  /** As get, in a bucket already looked up; `kind` as a string or as its kindId. */
+  getIn<T>(bucket: MemoBucket, kind: string | number, compute: () => T): T {
+    const id = typeof kind === 'number' ? kind : this.kindId(kind);
+    const kept = bucket.values[id];
+    if (kept !== undefined) {
       this.hits++;
-      return kept as T;
+      return (kept === NOTHING ? undefined : kept) as T;
     }
     this.misses++;
     const value = compute();
-    bucket.values.set(kind, value);
+    while (bucket.values.length < id) bucket.values.push(undefined);
+    bucket.values[id] = value === undefined ? NOTHING : value;
     return value;
   }
 
@@ -127,14 +133,14 @@ export class DocumentMemo {
 
   clear(): void {
     this.buckets.clear();
-    this.kindNames.clear();
+    this.kindIds.clear();
     this.previous = this.current = undefined;
   }
 
   /** Values kept, over all texts and kinds. */
   get size(): number {
     let n = 0;
-    for (const b of this.buckets.values()) n += b.values.size;
+    for (const b of this.buckets.values()) for (const v of b.values) if (v !== undefined) n++;
     return n;
   }
 }

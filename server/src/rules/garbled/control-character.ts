@@ -3,6 +3,7 @@ import { scriptOf } from '../../engine/scripts';
 
 /** Candidates: C0 controls but tab, line feed and carriage return; DEL; zero-width and bidi controls; BOM. */
 const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const ANY_CANDIDATE = new RegExp(CANDIDATE.source);
 
 const NAMES: Record<number, string> = {
   0x00: 'NULL',
@@ -137,20 +138,30 @@ Some of these characters are part of correct text and are left alone:
       });
       run = [];
     };
-    CANDIDATE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CANDIDATE.exec(text))) {
-      const i = m.index;
-      if (i === 0 && text.charCodeAt(0) === 0xfeff) continue;
+    const scan = (from: number, to: number) => {
+      CANDIDATE.lastIndex = from;
+      let m: RegExpExecArray | null;
+      while ((m = CANDIDATE.exec(text)) && m.index < to) visit(m.index);
+    };
+    const visit = (i: number) => {
+      if (i === 0 && text.charCodeAt(0) === 0xfeff) return;
       const line = doc.lineOf(i);
       if (line !== lineIndex) {
         lineIndex = line;
         lineHasRtl = RTL_LETTER.test(doc.lines[line].text);
       }
-      if (isLegitimate(text, i, lineHasRtl)) continue;
+      if (isLegitimate(text, i, lineHasRtl)) return;
       // A run: flagged characters separated by nothing else.
       if (run.length && run[run.length - 1] !== i - 1) flush();
       run.push(i);
+    };
+    if (!doc.remembers) scan(0, text.length);
+    else {
+      // Linted as it is edited: only lines known (and kept across edits) to hold a candidate are scanned;
+      // a run never crosses a line break, which is no candidate.
+      for (const line of doc.lines) {
+        if (doc.memoAt('garbled/control-character', line.start, line.text, () => ANY_CANDIDATE.test(line.text))) scan(line.start, line.end);
+      }
     }
     flush();
   },

@@ -2,6 +2,10 @@ import { defineRule } from '../../engine/rule';
 import { isBlankLine, removeLines } from './lines';
 import { isRuleRow, isTableLine } from './lineKinds';
 
+/** Bits of what a line is. */
+const TABLE = 1;
+const RULE = 2;
+
 export default defineRule({
   meta: {
     id: 'garbled/table-debris',
@@ -36,19 +40,23 @@ write them into a sentence instead.`,
   check({ doc, report }) {
     const lines = doc.lines;
     const header = doc.header?.line;
+    // What each line is depends on its text alone: kept across edits.
+    const kinds = lines.map((l) => doc.memoAt('garbled/table-debris', l.start, l.text, () => (isTableLine(l.text) ? TABLE : 0) | (isRuleRow(l.text) ? RULE : 0)));
+    const isTable = (k: number) => (kinds[k] & TABLE) !== 0;
+    const isRule = (k: number) => (kinds[k] & RULE) !== 0;
     let i = 0;
     while (i < lines.length) {
-      if (i === header || !(isTableLine(lines[i].text) || isRuleRow(lines[i].text))) {
+      if (i === header || !(isTable(i) || isRule(i))) {
         i++;
         continue;
       }
       let last = i;
-      let hasCells = isTableLine(lines[i].text);
+      let hasCells = isTable(i);
       let j = i + 1;
       while (j < lines.length && j !== header) {
         const t = lines[j].text;
-        if (isTableLine(t) || isRuleRow(t)) {
-          hasCells ||= isTableLine(t);
+        if (isTable(j) || isRule(j)) {
+          hasCells ||= isTable(j);
           last = j;
         } else if (!isBlankLine(t)) break;
         j++;
