@@ -9,8 +9,8 @@ export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: 
   const found = new Map<string, number>();
   const months = doc.languages.months;
   for (const line of doc.lines) {
-    // Every pattern needs a digit; a line is read once and kept across edits.
-    if (!DIGIT.test(line.text)) continue;
+    // Every pattern needs a four-digit year; a line is read once and kept across edits.
+    if (!YEAR.test(line.text)) continue;
     for (const iso of doc.memoAt('date-header/dates', line.start, line.text, () => datesInLine(line.text, months))) {
       if (!found.has(iso)) found.set(iso, line.index + 1);
     }
@@ -18,7 +18,7 @@ export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: 
   return [...found].map(([iso, line]) => ({ iso, line }));
 }
 
-const DIGIT = /\d/;
+const YEAR = /\d{4}/;
 
 /** The valid dates of 1900-2100 one line names, in ISO form, in the order the patterns find them. */
 function datesInLine(text: string, months: ReadonlyMap<string, number>): string[] {
