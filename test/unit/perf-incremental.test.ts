@@ -103,6 +103,23 @@ describe('IncrementalLinter (perf)', () => {
     assert.notEqual(last(da), last(de), 'the last paragraph splits differently in the two languages');
   });
 
+  it('gives a kept finding a new fingerprint when only the whitespace around its paragraph changes', () => {
+    // Same paragraph text at the same offset, but the line (part of a fingerprint) differs.
+    const body = 'The blablablaxo word was seen again near the border last week.';
+    const a = `date 2024-10-28\nTitle\n  ${body}\n`;
+    const b = `date 2024-10-28\nTitle\n\t ${body}\n`;
+    const inc = new IncrementalLinter();
+    for (const text of [a, b, a]) {
+      const incremental = inc.lint(text, config, { now: NOW }).findings;
+      assert.ok(incremental.some((f) => f.ruleId === 'garbled/gibberish'), 'the gibberish is found');
+      assert.deepEqual(strip(incremental), strip(lint(text, config, { now: NOW }).findings));
+    }
+    assert.notDeepEqual(
+      lint(a, config, { now: NOW }).findings.map((f) => f.fingerprint),
+      lint(b, config, { now: NOW }).findings.map((f) => f.fingerprint),
+    );
+  });
+
   it('starts afresh when the configuration changes', () => {
     const rnd = prng(9);
     const text = article(rnd, 'en', 6);

@@ -48,36 +48,59 @@ function boundedContext(doc: SeedDocument, start: number, end: number): string {
   return doc.text.slice(Math.max(line.start, start - 512), Math.min(line.end, end + 512));
 }
 
+/** Findings made for reports kept across lints (see reportLocal), with what they were made under. */
+const keptFindings = new WeakMap<Report, { delta: number; before: string; after: string; severity: string; fromConfig: boolean; finding: Finding }>();
+
 export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const now = options.now ?? new Date();
   for (const { rule, severity, severityFromConfig, options: ruleOptions } of config.rules) {
     const { meta } = rule;
+    /** The finding for a report; `push` drops it when it is marked as reviewed. */
+    const findingOf = (r: Report): Finding => {
+      const template = meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`${meta.id} reported unknown messageId "${r.messageId}"`);
+      if (r.fixes?.length && !meta.fixable) throw new Error(`${meta.id} offered a fix but does not declare fixable`);
+      const start = Math.max(0, Math.min(r.start, doc.text.length));
+      const end = Math.max(start, Math.min(r.end, doc.text.length));
+      const context = r.fingerprintText ?? `${boundedContext(doc, start, end)}\u0000${doc.text.slice(start, Math.min(end, start + 200))}`;
+      return {
+        ruleId: meta.id,
+        category: meta.category,
+        messageId: r.messageId,
+        message: formatMessage(template, r.data),
+        severity: severityFromConfig ? severity : (r.severity ?? severity),
+        start,
+        end,
+        fixes: r.fixes ?? [],
+        fingerprint: `${meta.id}:${hashText(capForHash(context))}`,
+      };
+    };
+    const push = (f: Finding) => {
+      if (!options.reviewed?.has(f.fingerprint!)) findings.push(f);
+    };
     const context: RuleContext = {
       doc,
       options: ruleOptions,
       now,
       report(r: Report) {
-        const template = meta.messages[r.messageId];
-        if (template === undefined) throw new Error(`${meta.id} reported unknown messageId "${r.messageId}"`);
-        if (r.fixes?.length && !meta.fixable) throw new Error(`${meta.id} offered a fix but does not declare fixable`);
-        const start = Math.max(0, Math.min(r.start, doc.text.length));
-        const end = Math.max(start, Math.min(r.end, doc.text.length));
-        const context = r.fingerprintText ?? `${boundedContext(doc, start, end)}\u0000${doc.text.slice(start, Math.min(end, start + 200))}`;
-        const fingerprint = `${meta.id}:${hashText(capForHash(context))}`;
-        if (options.reviewed?.has(fingerprint)) return;
-        findings.push({
-          ruleId: meta.id,
-          category: meta.category,
-          messageId: r.messageId,
-          message: formatMessage(template, r.data),
-          severity: severityFromConfig ? severity : (r.severity ?? severity),
-          start,
-          end,
-          fixes: r.fixes ?? [],
-          fingerprint,
-        });
+        push(findingOf(r));
+      },
+      reportMoved(kept: Report, delta: number, moved: () => Report) {
+        // A report kept from an earlier lint: its finding is the same object again when it has moved by
+        // the same amount and its line (whose text is in the fingerprint) has the same text around it.
+        const line = doc.lines[doc.lineOf(Math.max(0, Math.min(kept.start + delta, doc.text.length)))];
+        const before = doc.text.slice(line.start, Math.max(line.start, kept.start + delta));
+        const after = doc.text.slice(Math.min(line.end, kept.end + delta), line.end);
+        const cached = keptFindings.get(kept);
+        if (cached && cached.delta === delta && cached.before === before && cached.after === after && cached.severity === severity && cached.fromConfig === severityFromConfig) {
+          push(cached.finding);
+          return;
+        }
+        const finding = findingOf(moved());
+        keptFindings.set(kept, { delta, before, after, severity, fromConfig: severityFromConfig, finding });
+        push(finding);
       },
     };
     try {

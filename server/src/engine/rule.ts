@@ -9,6 +9,11 @@ export interface RuleContext {
   /** "Today", injected so that future-date checks are testable. */
   now: Date;
   report(report: Report): void;
+  /**
+   * Reports `kept` (a report kept from an earlier lint, relative to some text) moved by `delta`, as
+   * `moved()` builds it: the engine may hand back the finding it made last time instead.
+   */
+  reportMoved?(kept: Report, delta: number, moved: () => Report): void;
 }
 
 export interface Rule {
@@ -51,7 +56,10 @@ export function reportLocal(context: RuleContext, kind: () => string, base: numb
     check((r) => out.push(moveReport(r, -base)));
     return out;
   });
-  for (const r of kept) report(moveReport(r, base));
+  for (const r of kept) {
+    if (context.reportMoved) context.reportMoved(r, base, () => moveReport(r, base));
+    else report(moveReport(r, base));
+  }
 }
 
 /** Templates split at their placeholders, once: odd entries are placeholder names. */

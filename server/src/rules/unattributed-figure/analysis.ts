@@ -4,6 +4,7 @@
  */
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
 import type { RuleContext } from '../../engine/rule';
+import type { Report } from '../../engine/types';
 import type { Lexicon } from '../../engine/language';
 import type { Word } from '../../engine/words';
 import { normalizeWord } from '../../engine/words';
@@ -26,6 +27,8 @@ export interface SentenceFigures {
   sentence: Sentence;
   figures: Figure[];
   attribution: Attribution;
+  /** The same figures as kept across edits, relative to `base` (the paragraph's start). */
+  kept: { base: number; figures: readonly Figure[] };
 }
 
 export interface FigureOptions {
@@ -487,6 +490,7 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
         sentence: paragraph.sentences[f.sentence],
         figures: f.figures.map((g) => ({ ...g, start: g.start + paragraph.start, end: g.end + paragraph.start })),
         attribution: f.attribution,
+        kept: { base: paragraph.start, figures: f.figures },
       });
     }
   }
@@ -513,16 +517,17 @@ export function figureFingerprint(sentence: Sentence, figure: Figure): string {
  * `[source?]` marker fix; figures already followed by the marker are skipped. Shared by both rules.
  */
 export function reportFigures(
-  { doc, report, options }: RuleContext,
+  context: RuleContext,
   kind: 'none' | 'vague',
   messageId: string,
   data: (figure: Figure, attribution: Attribution) => Record<string, string>,
 ): void {
-  for (const { sentence, figures, attribution } of analyseFigures(doc, { minimumCount: Number(options.minimumCount) })) {
+  const { doc, report, options } = context;
+  for (const { sentence, figures, attribution, kept } of analyseFigures(doc, { minimumCount: Number(options.minimumCount) })) {
     if (attribution.kind !== kind) continue;
-    for (const figure of figures) {
-      if (hasSourceMarker(doc, figure)) continue;
-      report({
+    figures.forEach((figure, k) => {
+      if (hasSourceMarker(doc, figure)) return;
+      const build = (): Report => ({
         messageId,
         data: data(figure, attribution),
         start: figure.start,
@@ -530,6 +535,20 @@ export function reportFigures(
         fingerprintText: figureFingerprint(sentence, figure),
         fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
       });
-    }
+      // A figure kept across edits: the engine may give back the finding it made for it last time.
+      if (doc.remembers && context.reportMoved) context.reportMoved(keptReport(kept.figures[k], messageId), kept.base, build);
+      else report(build());
+    });
   }
+}
+
+/** One object per kept figure and message, standing for its report (relative to the paragraph) across lints. */
+const keptReports = new Map<string, WeakMap<Figure, Report>>();
+
+function keptReport(figure: Figure, messageId: string): Report {
+  let byFigure = keptReports.get(messageId);
+  if (!byFigure) keptReports.set(messageId, (byFigure = new WeakMap()));
+  let r = byFigure.get(figure);
+  if (!r) byFigure.set(figure, (r = { messageId, start: figure.start, end: figure.end }));
+  return r;
 }
