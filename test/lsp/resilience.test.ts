@@ -41,6 +41,7 @@ import { allRules, parseConfig, resolveConfig } from '../../server/src/engine/in
 import { FramingWatcher } from '../../server/src/lsp/framing';
 import { describeAll, expectedDiagnostics } from '../helpers/lspExpect';
 import { fileUri, LspSession, SEED_NAMES, useLspWorkspace } from '../helpers/lspSession';
+import { prng } from '../../bench/prng.mjs';
 import { rangeOf } from '../helpers/lspText';
 
 const HAS_PROC = fs.existsSync('/proc/self/status');
@@ -126,18 +127,6 @@ function alive(pid: number): boolean {
 }
 
 // -- edits ----------------------------------------------------------------------------------------
-
-/** A small seeded PRNG (mulberry32): the same flood on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 /** What a keystroke inserts: letters, digits, space, a line break, accented and Cyrillic letters, one astral character. */
@@ -481,7 +470,7 @@ describe('LSP server: resilience', function () {
     const MAX_GROWTH_MB = 100;
 
     async function flood(session: LspSession, uri: string, between?: (i: number) => void): Promise<{ mirror: Mirror; ms: number }> {
-      const random = prng(0x5eed);
+      const random = prng(0x5eed).next;
       const mirror = new Mirror(session.text(uri));
       const began = performance.now();
       let sent: Promise<number>[] = [];

@@ -6,22 +6,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Paragraph } from '../../server/src/engine/document';
+import { prng } from '../../bench/prng.mjs';
 import { allRules, IncrementalLinter, lint, resolveConfig, type Finding } from '../../server/src/engine/index';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NOW = new Date('2025-06-01T00:00:00Z');
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] };
-}
 
 const sentences = (lang: string) =>
   fs.readFileSync(path.join(ROOT, 'test/fixtures/clean', `${lang}.txt`), 'utf8').split('\n').filter((l) => l.trim().length > 0);
