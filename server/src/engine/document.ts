@@ -153,9 +153,9 @@ class KeptParagraph implements Paragraph {
 
 /** Another language's vocabulary a paragraph must show before franc is asked whether it is in that language. */
 const MIN_RIVAL_WORDS = 3;
+const MIN_RIVAL_SHARE = 0.2;
 /** Characters of a paragraph whose words are counted: some 80 words. */
 const VOCABULARY_SAMPLE = 500;
-const MIN_RIVAL_SHARE = 0.2;
 
 export class SeedDocument {
   readonly lineIndex: LineIndex;
@@ -216,10 +216,10 @@ export class SeedDocument {
       if (!trimmed) continue;
       const pStart = start + lead;
       const index = this.paragraphs.length;
-      const bucket = memo?.paragraphBucket(pStart, pStart + trimmed.length, trimmed);
-      if (bucket) this.paragraphBuckets[index] = bucket;
       if (memo) {
-        const relative = memo.getIn(bucket!, `sentences\u0000${this.language}`, () => splitSentences(trimmed, 0, 0, abbreviations, languages.months));
+        const bucket = memo.paragraphBucket(pStart, pStart + trimmed.length, trimmed);
+        this.paragraphBuckets[index] = bucket;
+        const relative = memo.getIn(bucket, this.composedKind('sentences'), () => splitSentences(trimmed, 0, 0, abbreviations, languages.months));
         this.paragraphs.push(new KeptParagraph(index, l.index, pStart, trimmed, relative));
       } else {
         const sentences = splitSentences(trimmed, pStart, index, abbreviations, languages.months);

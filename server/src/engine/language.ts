@@ -196,7 +196,13 @@ export class LanguageRegistry {
 
   /** How many words of `text` belong to each whitelisted language's vocabulary. */
   stopWordHits(text: string): Map<string, number> {
-    return this.countVocabulary(splitWords(text));
+    const counts = new Int32Array(this.dataCodes.length);
+    this.vocabularyCounts(splitWords(text), counts);
+    const hits = new Map<string, number>();
+    this.dataCodes.forEach((code, k) => {
+      if (counts[k] > 0) hits.set(code, counts[k]);
+    });
+    return hits;
   }
 
   /** Adds to `counts`, per language of dataCodes (by position), how many of `words` are in its vocabulary. */
@@ -206,17 +212,6 @@ export class LanguageRegistry {
       const positions = index.get(w.lower);
       if (positions) for (let k = 0; k < positions.length; k++) counts[positions[k]]++;
     }
-  }
-
-  /** Adds to `counts`, per whitelisted language, how many of `words` are in its vocabulary. */
-  countVocabulary(words: Iterable<Word>, counts = new Map<string, number>()): Map<string, number> {
-    const index = this.vocabulary;
-    const codes = this.dataCodes;
-    for (const w of words) {
-      const positions = index.get(w.lower);
-      if (positions) for (const k of positions) counts.set(codes[k], (counts.get(codes[k]) ?? 0) + 1);
-    }
-    return counts;
   }
 
   /** A language without data maps to a close relative that has data (gl -> pt, nn -> nb). */

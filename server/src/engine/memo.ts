@@ -16,6 +16,7 @@ export class MemoBucket {
 /** Stands for a computed value of undefined, which an empty slot cannot tell from "not computed". */
 const NOTHING = Symbol('nothing');
 
+/** Characters compared at once when finding what an edit left unchanged. */
 const CHUNK = 4096;
 
 /** The paragraphs of one version of the document, with their buckets, to find them again by position. */

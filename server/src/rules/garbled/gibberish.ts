@@ -92,15 +92,23 @@ function inScript(token: string, target: Script): string | undefined {
 }
 
 /** Judges one token from its letters alone: no word list can vouch for names and new words. */
+/** Adds the clue of a run of letters repeated back to back in `part`. */
+function addRepeatClue(verdict: Verdict, part: string): void {
+  // The search costs the square of the length: a part longer than any word is left alone.
+  if (part.length > MAX_PART) return;
+  const repeat = adjacentRepeat(part);
+  // A part that is only the doubling ("couscous", "chercher") is a word of its own.
+  if (repeat && repeat.unit.length * repeat.copies < part.length) {
+    verdict.points += repeat.copies >= 3 ? 2 : 1;
+    verdict.clues.push(`repeats "${repeat.unit}"`);
+  }
+}
+
 function judge(token: string, docScript: string): Verdict {
   const verdict: Verdict = { points: 0, clues: [] };
   // Most tokens are one part with no capital inside and one script: only a repeat can count there.
   if (!PART_SEPARATOR.test(token) && !INNER_CAPITAL.test(token) && !GREEK_OR_CYRILLIC.test(token)) {
-    const repeat = token.length >= 8 && token.length <= MAX_PART ? adjacentRepeat(token) : undefined;
-    if (repeat && repeat.unit.length * repeat.copies < token.length) {
-      verdict.points += repeat.copies >= 3 ? 2 : 1;
-      verdict.clues.push(`repeats "${repeat.unit}"`);
-    }
+    if (token.length >= 8) addRepeatClue(verdict, token);
     return verdict;
   }
   const parts = token.split(PART_SEPARATOR);
@@ -108,15 +116,7 @@ function judge(token: string, docScript: string): Verdict {
   const mayMix = LATIN_LETTER.test(token) && GREEK_OR_CYRILLIC.test(token);
   let mixed = false;
   for (const [index, part] of parts.entries()) {
-    // The search costs the square of the length: a part longer than any word is left alone.
-    if ((part.length >= 8 || index > 0) && part.length <= MAX_PART) {
-      const repeat = adjacentRepeat(part);
-      // A part that is only the doubling ("couscous", "chercher") is a word of its own.
-      if (repeat && repeat.unit.length * repeat.copies < part.length) {
-        verdict.points += repeat.copies >= 3 ? 2 : 1;
-        verdict.clues.push(`repeats "${repeat.unit}"`);
-      }
-    }
+    if (part.length >= 8 || index > 0) addRepeatClue(verdict, part);
     if (index > 0 && part.length >= 3 && LOWERCASE_LATIN.test(part) && !SYLLABIC.test(part)) {
       verdict.points += 1;
       verdict.clues.push(`"${part}" has no vowel`);

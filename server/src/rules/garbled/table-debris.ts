@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/rule';
 import { isBlankLine, removeLines } from './lines';
 import { isRuleRow, isTableLine } from './lineKinds';
 
-/** Bits of what a line is. */
+/** What a line is: a table row, else a rule row (the loop asks for either). */
 const TABLE = 1;
 const RULE = 2;
 
@@ -41,7 +41,7 @@ write them into a sentence instead.`,
     const lines = doc.lines;
     const header = doc.header?.line;
     // What each line is depends on its text alone: kept across edits.
-    const kinds = lines.map((l) => doc.memoAt('garbled/table-debris', l.start, l.text, () => (isTableLine(l.text) ? TABLE : 0) | (isRuleRow(l.text) ? RULE : 0)));
+    const kinds = lines.map((l) => doc.memoAt('garbled/table-debris', l.start, l.text, () => (isTableLine(l.text) ? TABLE : isRuleRow(l.text) ? RULE : 0)));
     const isTable = (k: number) => (kinds[k] & TABLE) !== 0;
     const isRule = (k: number) => (kinds[k] & RULE) !== 0;
     let i = 0;

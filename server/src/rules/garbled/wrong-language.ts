@@ -386,7 +386,6 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     for (const w of run) for (const code of index.get(w.lower) ?? []) if (!profile.own.has(code)) foreign.set(code, (foreign.get(code) ?? 0) + 1);
     let stopWordLanguages = [...foreign].filter(([, n]) => n >= MIN_FOREIGN_STOP_WORDS).map(([code]) => code);
     const splice = run.length >= MIN_SPLICE_WORDS && run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
-    if (!stopWordLanguages.length && !splice) continue;
     if (stopWordLanguages.length && looksLikeNames(doc, run)) stopWordLanguages = [];
     if (!stopWordLanguages.length && !splice) continue;
     const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
