@@ -66,15 +66,39 @@ export default class PrecompiledAjv {
   },
 };
 
+/**
+ * dist/server.js, cli.js and worker.js are small loaders that run their `*.bundle.js` with V8's
+ * code cache (server/src/boot/codeCache.ts); scripts/code-cache.mjs makes the caches after a build.
+ */
+const loader = (name, extra = {}) => ({
+  ...common,
+  sourcemap: false,
+  stdin: {
+    contents: `import * as path from 'node:path';\nimport { runBundle } from './boot/codeCache';\nrunBundle(path.join(__dirname, '${name}.bundle.js'), module);\n`,
+    resolveDir: path.join(REPO, 'server/src'),
+    sourcefile: `${name}-loader.ts`,
+    loader: 'ts',
+  },
+  outfile: `dist/${name}.js`,
+  ...extra,
+});
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [precompiledAjv] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledAjv] },
-  { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.js', plugins: [precompiledAjv] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.bundle.js', plugins: [precompiledAjv] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.bundle.js', plugins: [precompiledAjv] },
+  { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.bundle.js', plugins: [precompiledAjv] },
+  loader('server'),
+  loader('cli', { banner: { js: '#!/usr/bin/env node' } }),
+  loader('worker'),
 ];
 
 if (watch) {
+  // A rebuilt bundle no longer matches its cache (the loader checks a hash): drop them.
+  for (const name of ['server', 'cli', 'worker']) fs.rmSync(path.join(REPO, `dist/${name}.bundle.js.cache`), { force: true });
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  const { writeCodeCaches } = await import('./scripts/code-cache.mjs');
+  await writeCodeCaches(REPO);
 }

@@ -1,7 +1,7 @@
 // Editor latency through the real language server over stdio: from `didChange` to fresh
 // diagnostics, in push mode (server-side debounce reported apart and subtracted) and in pull
 // mode (`textDocument/diagnostic` after each change: no debounce).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -43,9 +43,9 @@ export function readDebounceMs(repo) {
 }
 
 /** Starts the server, initializes it, returns the connection and a stopper. */
-async function startServer(serverJs, rootDir, pull) {
+async function startServer(serverJs, rootDir, pull, env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   let exited;
   child.on('exit', (code, signal) => (exited = `the server exited (code ${code}, signal ${signal})`));
   child.stdin.on('error', () => {});
@@ -106,6 +106,17 @@ async function startServer(serverJs, rootDir, pull) {
   return { conn, t0, waitPublish, stop, published, alive, pid: child.pid };
 }
 
+/** Node's own start and exit (`node -e 0`), median of `runs`: the floor under any server start. */
+export function nodeStartMs(runs = 5) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
 /** A typing session: `count` single-character edits, typed in runs of 20 at random places of the body. */
 function planEdits(text, count, seed) {
   const rnd = prng(seed);
@@ -137,8 +148,8 @@ function planEdits(text, count, seed) {
 }
 
 /** Starts a server, opens `file` and waits for its first diagnostics: wall time from spawn, and the server's CPU time by then. */
-async function startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull }) {
-  const server = await startServer(serverJs, rootDir, pull);
+async function startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull, env }) {
+  const server = await startServer(serverJs, rootDir, pull, env);
   const { conn } = server;
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text } });
   let firstAt;
@@ -161,18 +172,18 @@ async function startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull }) {
  * `edits` single-character edits, each waited for (push: a publish with the new version; pull:
  * the diagnostic response), with the server's CPU time per edit.
  */
-export async function measureDocument({ serverJs, rootDir, file, edits = 200, pull, debounceMs = 0, seed = 7, starts = 5 }) {
+export async function measureDocument({ serverJs, rootDir, file, edits = 200, pull, debounceMs = 0, seed = 7, starts = 5, env = {} }) {
   const text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const startSamples = [];
   const startCpu = [];
   for (let i = 1; i < starts; i++) {
-    const s = await startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull });
+    const s = await startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull, env });
     await s.server.stop();
     startSamples.push(s.ms);
     if (s.cpuMs !== undefined) startCpu.push(s.cpuMs);
   }
-  const first = await startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull });
+  const first = await startToFirstDiagnostics({ serverJs, rootDir, uri, text, pull, env });
   const { server } = first;
   const { conn } = server;
   startSamples.push(first.ms);

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.mjs';
-import { measureDocument, readDebounceMs } from './lsp.mjs';
+import { measureDocument, nodeStartMs, readDebounceMs } from './lsp.mjs';
 import { summarize } from './profile-summary.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -224,6 +224,14 @@ async function main() {
         }
       }
     }
+    // What the start costs without the V8 code cache the build makes, and Node's own start.
+    try {
+      const file = path.join(CORPUS, corpus.large['article-5k'].file);
+      const cold = await measureDocument({ serverJs: SERVER, rootDir: CORPUS, file, edits: 0, pull: true, starts: 5, env: { SEEDLINT_CODE_CACHE: 'off' } });
+      results.editor.startReference = { withoutCodeCacheMs: round(cold.startToFirstMs, 0), withoutCodeCacheCpuMs: round(cold.startServerCpuMs, 0), nodeAloneMs: round(nodeStartMs(5), 0) };
+    } catch (e) {
+      log(`  start without the code cache failed: ${e.message}`);
+    }
     results.load.afterEditor = load();
   }
 
@@ -332,6 +340,11 @@ function markdown(r) {
     for (const d of r.editor.documents) {
       const cpu = d.startServerCpuMs === undefined ? '' : `, server CPU ${d.startServerCpuMs} ms`;
       rows.push([`server start -> first diagnostics, ${d.document}, ${d.mode}`, `${d.startToFirstMs} ms (median of ${d.startSamplesMs?.length ?? 1}: ${(d.startSamplesMs ?? [d.startToFirstMs]).join(', ')}${cpu})`]);
+    }
+    const ref = r.editor.startReference;
+    if (ref) {
+      rows.push(['server start -> first diagnostics, 5 KB article, pull, no code cache', `${ref.withoutCodeCacheMs} ms (median of 5, server CPU ${ref.withoutCodeCacheCpuMs} ms)`]);
+      rows.push(['node -e 0 (Node alone starting and exiting)', `${ref.nodeAloneMs} ms (median of 5)`]);
     }
   }
   if (r.growth) {

@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { REPO, runCli, SEEDS, tempDir } from '../helpers/cli';
+import { REPO, runCli, SEEDS, tempCorpus, tempDir } from '../helpers/cli';
 
 /** A corpus of seeds/ plus articles built from the clean fixtures: enough files for several batches. */
 function corpus(): string {
@@ -131,5 +132,15 @@ describe('CLI workers and cache (perf)', function () {
     assert.equal(entry.day, new Date().toISOString().slice(0, 10));
     const other = Object.entries(cache.entries).find(([f]) => !f.endsWith('future.txt'))![1] as { day?: string };
     assert.equal(other.day, undefined);
+  });
+
+  // The build (npm ci, npm run build) makes the caches with the Node that runs these tests.
+  it('the built CLI, worker and server start from V8 code caches that this Node accepts', () => {
+    const report = { SEEDLINT_CODE_CACHE: 'report' };
+    const cli = runCli(['seeds', '--workers', '2'], tempCorpus(), report);
+    assert.match(cli.stderr, /code cache accepted: .*cli\.bundle\.js\.cache/);
+    assert.match(cli.stderr, /code cache accepted: .*worker\.bundle\.js\.cache/);
+    const server = spawnSync(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { input: '', encoding: 'utf8', timeout: 20000, env: { ...process.env, ...report } });
+    assert.match(server.stderr, /code cache accepted: .*server\.bundle\.js\.cache/);
   });
 });

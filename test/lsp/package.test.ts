@@ -31,7 +31,7 @@ describe('extension package', function () {
   });
 
   it('leaves out sources, tests, source maps and node_modules', () => {
-    assert.deepEqual(files.filter((f) => /\.(ts|mts|cts|map)$/.test(f)), []);
+    assert.deepEqual(files.filter((f) => /\.(ts|mts|cts|map|cache)$/.test(f)), []);
     assert.deepEqual(files.filter((f) => /^(test|node_modules|server|client|seeds|bench|scripts)\//.test(f) || f.includes('/node_modules/')), []);
     assert.deepEqual(files.filter((f) => /(^|\/)\.[^/]+$/.test(f)), [], 'no dot files');
   });
@@ -40,8 +40,12 @@ describe('extension package', function () {
     const norm = (p: string) => p.replace(/^\.\//, '');
     const required = [
       'dist/server.js',
+      'dist/server.bundle.js',
       'dist/client.js',
       'dist/cli.js',
+      'dist/cli.bundle.js',
+      'dist/worker.js',
+      'dist/worker.bundle.js',
       'package.json',
       'README.md',
       'LICENSE',
