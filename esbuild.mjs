@@ -18,6 +18,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
+  absWorkingDir: REPO,
 };
 
 /**
