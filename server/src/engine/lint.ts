@@ -87,15 +87,26 @@ export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options:
       report(r: Report) {
         push(findingOf(r));
       },
-      reportMoved(kept: Report, delta: number, moved: () => Report) {
-        // A report kept from an earlier lint: its finding is the same object again when it has moved by
-        // the same amount and its line (whose text is in the fingerprint) has the same text around it.
+      reportMoved(kept: Report, delta: number, length: number, moved: () => Report) {
+        // A report kept from an earlier lint, in text that has not changed. Its fingerprint also holds
+        // its line, which may reach outside that text (the indent before a paragraph, say): the
+        // finding made last time stands when those parts of the line are the same.
         const line = doc.lines[doc.lineOf(Math.max(0, Math.min(kept.start + delta, doc.text.length)))];
-        const before = doc.text.slice(line.start, Math.max(line.start, kept.start + delta));
-        const after = doc.text.slice(Math.min(line.end, kept.end + delta), line.end);
+        const before = doc.text.slice(line.start, Math.max(line.start, Math.min(delta, line.end)));
+        const after = doc.text.slice(Math.max(line.start, Math.min(delta + length, line.end)), line.end);
         const cached = keptFindings.get(kept);
-        if (cached && cached.delta === delta && cached.before === before && cached.after === after && cached.severity === severity && cached.fromConfig === severityFromConfig) {
-          push(cached.finding);
+        if (cached && cached.before === before && cached.after === after && cached.severity === severity && cached.fromConfig === severityFromConfig) {
+          if (cached.delta === delta) {
+            push(cached.finding);
+            return;
+          }
+          // Moved by an edit before it: same message and fingerprint (its text and line are the
+          // same), at the new place. Most findings after a keystroke are of this kind.
+          const r = moved();
+          const start = Math.max(0, Math.min(r.start, doc.text.length));
+          const finding: Finding = { ...cached.finding, start, end: Math.max(start, Math.min(r.end, doc.text.length)), fixes: r.fixes ?? [] };
+          keptFindings.set(kept, { delta, before, after, severity, fromConfig: severityFromConfig, finding });
+          push(finding);
           return;
         }
         const finding = findingOf(moved());

@@ -10,10 +10,11 @@ export interface RuleContext {
   now: Date;
   report(report: Report): void;
   /**
-   * Reports `kept` (a report kept from an earlier lint, relative to some text) moved by `delta`, as
-   * `moved()` builds it: the engine may hand back the finding it made last time instead.
+   * Reports `kept` (a report kept from an earlier lint, relative to the unchanged text it was found
+   * in, now at offsets `delta` to `delta + length`) as `moved()` builds it: the engine may hand back
+   * the finding it made last time, or that finding moved.
    */
-  reportMoved?(kept: Report, delta: number, moved: () => Report): void;
+  reportMoved?(kept: Report, delta: number, length: number, moved: () => Report): void;
 }
 
 export interface Rule {
@@ -57,7 +58,7 @@ export function reportLocal(context: RuleContext, kind: () => string, base: numb
     return out;
   });
   for (const r of kept) {
-    if (context.reportMoved) context.reportMoved(r, base, () => moveReport(r, base));
+    if (context.reportMoved) context.reportMoved(r, base, text.length, () => moveReport(r, base));
     else report(moveReport(r, base));
   }
 }

@@ -119,7 +119,7 @@ Some of these characters are part of correct text and are left alone:
   check({ doc, report }) {
     const text = doc.text;
     CANDIDATE.lastIndex = 0;
-    if (!CANDIDATE.test(text)) return;
+    if (!doc.remembers && !CANDIDATE.test(text)) return;
     let lineIndex = -1;
     let lineHasRtl = false;
     let run: number[] = [];

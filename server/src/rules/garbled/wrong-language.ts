@@ -440,6 +440,8 @@ function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragr
   });
   const first = sentences[0]?.verdict;
   const heading = p.sentences.length === 1 && p.text.length < o.minSentenceLength && (!first || first.uncertain) ? judgeHeading(doc, profile, p, o) : undefined;
+  // Most paragraphs hold nothing to report: kept as such, they cost nothing on later lints.
+  if (!heading && sentences.every((x) => !x.verdict && x.spans.length === 0)) return undefined;
   return { sentences, heading };
 }
 

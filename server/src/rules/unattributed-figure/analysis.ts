@@ -28,7 +28,7 @@ export interface SentenceFigures {
   figures: Figure[];
   attribution: Attribution;
   /** The same figures as kept across edits, relative to `base` (the paragraph's start). */
-  kept: { base: number; figures: readonly Figure[] };
+  kept: { base: number; length: number; figures: readonly Figure[] };
 }
 
 export interface FigureOptions {
@@ -490,7 +490,7 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
         sentence: paragraph.sentences[f.sentence],
         figures: f.figures.map((g) => ({ ...g, start: g.start + paragraph.start, end: g.end + paragraph.start })),
         attribution: f.attribution,
-        kept: { base: paragraph.start, figures: f.figures },
+        kept: { base: paragraph.start, length: paragraph.text.length, figures: f.figures },
       });
     }
   }
@@ -536,7 +536,7 @@ export function reportFigures(
         fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
       });
       // A figure kept across edits: the engine may give back the finding it made for it last time.
-      if (doc.remembers && context.reportMoved) context.reportMoved(keptReport(kept.figures[k], messageId), kept.base, build);
+      if (doc.remembers && context.reportMoved) context.reportMoved(keptReport(kept.figures[k], messageId), kept.base, kept.length, build);
       else report(build());
     });
   }
