@@ -13,6 +13,11 @@ function isAction(a: Command | CodeAction): a is CodeAction {
   return typeof (a as CodeAction).command !== 'string';
 }
 
+/** A finding's fingerprint, from its diagnostic: `<code>:<data.hash>`. */
+function fingerprintOf(d: Diagnostic): string {
+  return `${String(d.code)}:${(d.data as { hash: string }).hash}`;
+}
+
 function key(d: Diagnostic): string {
   return `${d.code}\u0000${d.message}`;
 }
@@ -153,7 +158,7 @@ describe('LSP server: code actions, commands and hover', function () {
     let target: { file: string; uri: string; d: Diagnostic } | undefined;
     for (const name of SEED_NAMES) {
       const uri = await session.open(seedFile(name));
-      const d = (await session.pullItems(uri)).find((x) => REVIEWABLE.has((x.data as { category: string }).category));
+      const d = (await session.pullItems(uri)).find((x) => REVIEWABLE.has(String(x.code).split('/')[0]));
       if (d) {
         target = { file: seedFile(name), uri, d };
         break;
@@ -167,7 +172,7 @@ describe('LSP server: code actions, commands and hover', function () {
       const file = path.join(root, 'seeds', 'figures.txt');
       fs.writeFileSync(file, `date 2024-10-01\n${body}\n`);
       const uri = await session.open(file);
-      const d = (await session.pullItems(uri)).find((x) => REVIEWABLE.has((x.data as { category: string }).category));
+      const d = (await session.pullItems(uri)).find((x) => REVIEWABLE.has(String(x.code).split('/')[0]));
       assert.ok(d, `rules ${reviewableRules.map((r) => r.meta.id).join(', ')} find nothing in the seeds or the figure fixtures`);
       target = { file, uri, d };
     }
@@ -183,7 +188,7 @@ describe('LSP server: code actions, commands and hover', function () {
     const sidecar = path.join(root, '.seedlint-reviewed.json');
     assert.equal(result.file, sidecar, 'written at the corpus root (the workspace folder, without a config)');
     const written = JSON.parse(fs.readFileSync(sidecar, 'utf8')) as { version: number; reviewed: { fingerprint: string; ruleId: string; file: string; excerpt: string }[] };
-    const fingerprint = (d.data as { fingerprint: string }).fingerprint;
+    const fingerprint = fingerprintOf(d);
     assert.equal(written.version, 1);
     assert.equal(written.reviewed.length, 1);
     assert.equal(written.reviewed[0].fingerprint, fingerprint);
@@ -193,7 +198,7 @@ describe('LSP server: code actions, commands and hover', function () {
     assert.ok(fs.readFileSync(file).equals(bytesBefore), 'the seed file is unchanged');
     await session.waitFor('a refresh after the review', () => session.refreshes > refreshes);
     const after = await session.pullItems(uri);
-    assert.equal(after.filter((x) => (x.data as { fingerprint?: string }).fingerprint === fingerprint).length, 0, 'the reviewed finding is hidden');
+    assert.equal(after.filter((x) => fingerprintOf(x) === fingerprint).length, 0, 'the reviewed finding is hidden');
     assert.equal(after.length, before.length - 1, 'the others stay');
     // Reviewing it again (another editor, a stale action) keeps one entry.
     await session.executeCommand(review.command);
@@ -211,7 +216,7 @@ describe('LSP server: code actions, commands and hover', function () {
     const actions = (await session.codeActions(uri, items)).filter(isAction);
     assert.ok(!actions.some((a) => a.title.startsWith('Mark as reviewed')));
     const glued = items.find((d) => d.code === 'date-header/glued')!;
-    const fingerprint = (glued.data as { fingerprint: string }).fingerprint;
+    const fingerprint = fingerprintOf(glued);
     await assert.rejects(
       session.executeCommand({ title: '', command: 'seedlint.markReviewed', arguments: [{ uri, ruleId: 'date-header/glued', fingerprint }] }),
       /cannot be marked as reviewed/,

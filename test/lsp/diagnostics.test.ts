@@ -27,11 +27,12 @@ describe('LSP server: diagnostics', function () {
       assert.equal(path.dirname(path.dirname(doc)), DOCS_DIR, `${href} lies in docs/rules`);
       assert.ok(fs.existsSync(doc), `${href} exists`);
     }
-    const data = d.data as { ruleId: string; category: string; version: number; fixes: unknown[] };
-    assert.equal(data.ruleId, d.code);
-    assert.ok(['date-header', 'unattributed-figure', 'garbled'].includes(data.category), `category ${data.category}`);
+    // data: the version, the fixes and the fingerprint's hash; the rule id is the code, never repeated.
+    const data = d.data as { version: number; fixes: unknown[]; hash?: string };
+    assert.deepEqual(Object.keys(data).filter((k) => !['version', 'fixes', 'hash'].includes(k)), [], `data of ${d.code}`);
     assert.equal(data.version, version);
     assert.ok(Array.isArray(data.fixes));
+    assert.match(data.hash ?? '', /^[0-9a-f]{14}$/, `hash of ${d.code}`);
   }
 
   it('advertises pull diagnostics, incremental sync, quick fixes and fix-all to a client that pulls', async () => {
@@ -327,9 +328,9 @@ describe('LSP server: diagnostics', function () {
     await session.hover(uri, { line: 0, character: 9999 });
     const far = { start: { line: 500, character: 3 }, end: { line: 900, character: 0 } };
     const garbage: Diagnostic[] = [
-      { range: far, message: 'x', source: 'seedlint', code: 'date-header/glued', data: { ruleId: 'date-header/glued', version: 1, fixes: 'nope' } },
+      { range: far, message: 'x', source: 'seedlint', code: 'date-header/glued', data: { version: 1, fixes: 'nope' } },
       { range: far, message: 'y', source: 'seedlint', data: null },
-      { range: far, message: 'z', source: 'seedlint', code: 'date-header/glued', data: { ruleId: 'date-header/glued', category: 'date-header', version: 1, fixes: [{ title: 't', safe: true, edits: [{ start: 5, end: 10 ** 9, text: '' }] }] } },
+      { range: far, message: 'z', source: 'seedlint', code: 'date-header/glued', data: { version: 1, fixes: [{ title: 't', safe: true, edits: [{ start: 5, end: 10 ** 9, text: '' }] }] } },
     ];
     const actions = await session.codeActions(uri, garbage, undefined, far);
     assert.ok(actions.every((a) => !('edit' in a) || a.edit === undefined), 'no edit from malformed or out-of-range data');

@@ -3,7 +3,7 @@ import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type Worksp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixText, LineIndex, type Finding, type Fix, type ResolvedConfig } from '../engine/index';
 import { COMMAND_DISABLE_RULE, COMMAND_MARK_REVIEWED, REVIEWABLE, type DisableRuleArgs, type MarkReviewedArgs } from './commands';
-import { asDiagnosticData, toTextEdits } from './convert';
+import { diagnosticDataOf, toTextEdits } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.seedlint`;
 
@@ -76,7 +76,7 @@ export function codeActionsFor(input: CodeActionInput): CodeAction[] {
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of input.diagnostics) {
       if (d.source !== 'seedlint') continue;
-      const data = asDiagnosticData(d.data);
+      const data = diagnosticDataOf(d);
       // Without data, or computed on another version of the text, a diagnostic's offsets cannot be trusted.
       if (!data || data.version !== doc.version) continue;
       data.fixes.forEach((fix, i) => {

@@ -2,11 +2,23 @@
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver';
 import type { Category, Finding, Fix, LineIndex } from '../engine/index';
 
-/** What a diagnostic carries to the code-action handler. */
+/**
+ * What a diagnostic carries to the code-action handler, as sent: the document version the finding
+ * was computed on (actions from older ones are dropped), its fixes, and the hash of its fingerprint.
+ * The rule id is the diagnostic's `code`; nothing else is repeated, as a large file's diagnostics
+ * are serialised on every edit.
+ */
+export interface DiagnosticWireData {
+  version: number;
+  fixes: Fix[];
+  /** The part of the finding's fingerprint after `<ruleId>:`. */
+  hash?: string;
+}
+
+/** What the code-action handler reads from a diagnostic. */
 export interface DiagnosticData {
   ruleId: string;
   category: Category;
-  /** The document version the finding was computed on: actions from older ones are dropped. */
   version: number;
   fixes: Fix[];
   fingerprint?: string;
@@ -24,14 +36,17 @@ function isFix(value: unknown): value is Fix {
   );
 }
 
-/** `data` as the client sent it back: anything malformed is treated as absent. */
-export function asDiagnosticData(value: unknown): DiagnosticData | undefined {
-  const d = value as DiagnosticData;
-  if (typeof d !== 'object' || d === null) return undefined;
-  if (typeof d.ruleId !== 'string' || typeof d.category !== 'string' || !Number.isInteger(d.version)) return undefined;
+/** A diagnostic's data as the client sent it back: anything malformed is treated as absent. */
+export function diagnosticDataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const ruleId = diagnostic.code;
+  const d = diagnostic.data as DiagnosticWireData;
+  if (typeof ruleId !== 'string' || !/^[\w-]+\/[\w-]+$/.test(ruleId)) return undefined;
+  if (typeof d !== 'object' || d === null || !Number.isInteger(d.version)) return undefined;
   if (!Array.isArray(d.fixes) || !d.fixes.every(isFix)) return undefined;
-  if (d.fingerprint !== undefined && typeof d.fingerprint !== 'string') return undefined;
-  return d;
+  if (d.hash !== undefined && typeof d.hash !== 'string') return undefined;
+  // Rule ids are <category>/<name> (test/unit/meta.test.ts holds every rule to that).
+  const category = ruleId.slice(0, ruleId.indexOf('/')) as Category;
+  return { ruleId, category, version: d.version, fixes: d.fixes, fingerprint: d.hash === undefined ? undefined : `${ruleId}:${d.hash}` };
 }
 
 export function toRange(index: LineIndex, start: number, end: number): Range {
@@ -63,7 +78,8 @@ function marksRemovableText(f: Finding, text: string): boolean {
 }
 
 export function toDiagnostic(f: Finding, index: LineIndex, version: number, docUri: (id: string) => string): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, category: f.category, version, fixes: f.fixes, fingerprint: f.fingerprint };
+  const data: DiagnosticWireData = { version, fixes: f.fixes };
+  if (f.fingerprint?.startsWith(`${f.ruleId}:`)) data.hash = f.fingerprint.slice(f.ruleId.length + 1);
   const d: Diagnostic = {
     range: toRange(index, f.start, f.end),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
