@@ -172,8 +172,14 @@ function lintText(text: string, uri: string, version: number): Omit<Linted, 'ver
   return { findings: result.findings, index, diagnostics: result.findings.map((f) => toDiagnostic(f, index, version, docUriOf)) };
 }
 
+/** Config keys' hashes: a key holds every option and language setting, so hashing it per lint adds up. */
+const configHashes = new WeakMap<object, string>();
+
 function configKeyFor(uri: string): string {
-  return `${configEpoch}.${hashText(configs.forUri(uri).config.key)}`;
+  const { config } = configs.forUri(uri);
+  let hash = configHashes.get(config);
+  if (hash === undefined) configHashes.set(config, (hash = hashText(config.key)));
+  return `${configEpoch}.${hash}`;
 }
 
 function lintCached(doc: TextDocument): Linted {
