@@ -10,8 +10,9 @@ import { CLI, runCli, tempDir } from '../helpers/cli';
 const SAMPLE = ' date 2024-10-28\nTitle\nBody.\n';
 
 /**
- * The CLI as user `nobody` when the tests run as root (root ignores permissions). The bundle is
- * self-contained, so a copy in a world-readable folder runs wherever the checkout lives.
+ * The CLI as user `nobody` when the tests run as root (root ignores permissions). The loader and
+ * its bundle are self-contained, so copies in a world-readable folder run wherever the checkout
+ * lives (without the code cache, which is made for the bundle where it was built).
  */
 function runAsUnprivileged(args: string[], cwd: string) {
   const asNobody = process.getuid?.() === 0;
@@ -20,8 +21,10 @@ function runAsUnprivileged(args: string[], cwd: string) {
     const dir = tempDir();
     fs.chmodSync(dir, 0o755);
     cli = path.join(dir, 'cli.js');
-    fs.copyFileSync(CLI, cli);
-    fs.chmodSync(cli, 0o644);
+    for (const name of ['cli.js', 'cli.bundle.js']) {
+      fs.copyFileSync(path.join(path.dirname(CLI), name), path.join(dir, name));
+      fs.chmodSync(path.join(dir, name), 0o644);
+    }
   }
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
   if (r.status === null || !r.stdout) throw new Error(`the CLI did not run: status ${r.status}, ${r.error?.message ?? ''} ${r.stderr}`);
