@@ -101,10 +101,15 @@ export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options:
             return;
           }
           // Moved by an edit before it: same message and fingerprint (its text and line are the
-          // same), at the new place. Most findings after a keystroke are of this kind.
-          const r = moved();
-          const start = Math.max(0, Math.min(r.start, doc.text.length));
-          const finding: Finding = { ...cached.finding, start, end: Math.max(start, Math.min(r.end, doc.text.length)), fixes: r.fixes ?? [] };
+          // same), at the new place, fixes and all. Most findings after a keystroke are of this kind.
+          const shift = delta - cached.delta;
+          const last = cached.finding;
+          const finding: Finding = {
+            ...last,
+            start: last.start + shift,
+            end: last.end + shift,
+            fixes: last.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })),
+          };
           keptFindings.set(kept, { delta, before, after, severity, fromConfig: severityFromConfig, finding });
           push(finding);
           return;

@@ -77,6 +77,15 @@ function marksRemovableText(f: Finding, text: string): boolean {
   });
 }
 
+/** One `codeDescription` object per rule's doc link, shared by its diagnostics (a large file has thousands). */
+const descriptions = new Map<string, { href: string }>();
+
+function describedAt(href: string): { href: string } {
+  let d = descriptions.get(href);
+  if (!d) descriptions.set(href, (d = Object.freeze({ href })));
+  return d;
+}
+
 export function toDiagnostic(f: Finding, index: LineIndex, version: number, docUri: (id: string) => string): Diagnostic {
   const data: DiagnosticWireData = { version, fixes: f.fixes };
   if (f.fingerprint?.startsWith(`${f.ruleId}:`)) data.hash = f.fingerprint.slice(f.ruleId.length + 1);
@@ -84,7 +93,7 @@ export function toDiagnostic(f: Finding, index: LineIndex, version: number, docU
     range: toRange(index, f.start, f.end),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.ruleId,
-    codeDescription: { href: docUri(f.ruleId) },
+    codeDescription: describedAt(docUri(f.ruleId)),
     source: 'seedlint',
     message: f.message,
     data,

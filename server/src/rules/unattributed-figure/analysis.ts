@@ -24,11 +24,35 @@ export type Attribution =
   | { kind: 'none' };
 
 export interface SentenceFigures {
-  sentence: Sentence;
-  figures: Figure[];
-  attribution: Attribution;
-  /** The same figures as kept across edits, relative to `base` (the paragraph's start). */
-  kept: { base: number; length: number; figures: readonly Figure[] };
+  readonly sentence: Sentence;
+  /** The figures at their places in the document. */
+  readonly figures: Figure[];
+  readonly attribution: Attribution;
+  /** The same figures as kept across edits, relative to `base` (the paragraph's start, `length` long). */
+  readonly kept: { base: number; length: number; figures: readonly Figure[] };
+}
+
+/**
+ * A sentence's figures as the paragraph memo keeps them; the sentence and the figures' document
+ * offsets are made only when asked for, as on each edit of a large file most are not.
+ */
+class KeptSentenceFigures implements SentenceFigures {
+  readonly kept: { base: number; length: number; figures: readonly Figure[] };
+  constructor(
+    private readonly paragraph: Paragraph,
+    private readonly index: number,
+    readonly attribution: Attribution,
+    figures: readonly Figure[],
+  ) {
+    this.kept = { base: paragraph.start, length: paragraph.text.length, figures };
+  }
+  get sentence(): Sentence {
+    return this.paragraph.sentences[this.index];
+  }
+  get figures(): Figure[] {
+    const { base } = this.kept;
+    return this.kept.figures.map((g) => ({ ...g, start: g.start + base, end: g.end + base }));
+  }
 }
 
 export interface FigureOptions {
@@ -485,14 +509,7 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
     const local = doc.paragraphMemo(`figures\u0000${key}`, paragraph, () =>
       figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages.months))),
     );
-    for (const f of local) {
-      out.push({
-        sentence: paragraph.sentences[f.sentence],
-        figures: f.figures.map((g) => ({ ...g, start: g.start + paragraph.start, end: g.end + paragraph.start })),
-        attribution: f.attribution,
-        kept: { base: paragraph.start, length: paragraph.text.length, figures: f.figures },
-      });
-    }
+    for (const f of local) out.push(new KeptSentenceFigures(paragraph, f.sentence, f.attribution, f.figures));
   }
   byOptions.set(key, out);
   return out;
@@ -500,9 +517,10 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
 
 export const SOURCE_MARKER = '[source?]';
 
-/** The figure is already followed by the `[source?]` marker a person inserted. */
-export function hasSourceMarker(doc: SeedDocument, figure: Figure): boolean {
-  return doc.text.startsWith(SOURCE_MARKER, figure.end + 1) || doc.text.startsWith(SOURCE_MARKER, figure.end);
+/** The figure (at `base` plus its offsets) is already followed by the `[source?]` marker a person inserted. */
+export function hasSourceMarker(doc: SeedDocument, figure: Figure, base = 0): boolean {
+  const end = figure.end + base;
+  return doc.text.startsWith(SOURCE_MARKER, end + 1) || doc.text.startsWith(SOURCE_MARKER, end);
 }
 
 /** What identifies a figure finding for review: its sentence (a window of it when long) and the figure. */
@@ -523,20 +541,24 @@ export function reportFigures(
   data: (figure: Figure, attribution: Attribution) => Record<string, string>,
 ): void {
   const { doc, report, options } = context;
-  for (const { sentence, figures, attribution, kept } of analyseFigures(doc, { minimumCount: Number(options.minimumCount) })) {
+  for (const found of analyseFigures(doc, { minimumCount: Number(options.minimumCount) })) {
+    const { attribution, kept } = found;
     if (attribution.kind !== kind) continue;
-    figures.forEach((figure, k) => {
-      if (hasSourceMarker(doc, figure)) return;
-      const build = (): Report => ({
-        messageId,
-        data: data(figure, attribution),
-        start: figure.start,
-        end: figure.end,
-        fingerprintText: figureFingerprint(sentence, figure),
-        fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
-      });
+    kept.figures.forEach((relative, k) => {
+      if (hasSourceMarker(doc, relative, kept.base)) return;
+      const build = (): Report => {
+        const figure = { ...relative, start: relative.start + kept.base, end: relative.end + kept.base };
+        return {
+          messageId,
+          data: data(figure, attribution),
+          start: figure.start,
+          end: figure.end,
+          fingerprintText: figureFingerprint(found.sentence, figure),
+          fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
+        };
+      };
       // A figure kept across edits: the engine may give back the finding it made for it last time.
-      if (doc.remembers && context.reportMoved) context.reportMoved(keptReport(kept.figures[k], messageId), kept.base, kept.length, build);
+      if (doc.remembers && context.reportMoved) context.reportMoved(keptReport(relative, messageId), kept.base, kept.length, build);
       else report(build());
     });
   }
