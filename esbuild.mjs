@@ -95,8 +95,6 @@ const builds = [
 ];
 
 if (watch) {
-  // A rebuilt bundle no longer matches its cache (the loader checks a hash): drop them.
-  for (const name of ['server', 'cli', 'worker']) fs.rmSync(path.join(REPO, `dist/${name}.bundle.js.cache`), { force: true });
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));

@@ -1,6 +1,6 @@
-// Makes dist/{server,cli,worker}.bundle.js.cache after a build: runs each program once over the
-// demo corpus (seeds/, read only) with SEEDLINT_WRITE_CODE_CACHE set, and the loader writes V8's
-// code cache of everything that run compiled (server/src/boot/codeCache.ts). A cache is only an
+// Makes the V8 code caches of dist/{server,cli,worker}.bundle.js for this Node after a build: runs
+// each program once over the demo corpus (seeds/, read only); finding no cache, the loader writes
+// one of everything that run compiled (server/src/boot/codeCache.ts). A cache is only an
 // optimisation: if this fails, the build says so and goes on.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,12 +9,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const WRITE_ENV = 'SEEDLINT_WRITE_CODE_CACHE';
+const PROGRAMS = ['server', 'cli', 'worker'];
 const TIMEOUT_MS = 60_000;
 
 function run(args, { cwd, input } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, [WRITE_ENV]: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, SEEDLINT_CODE_CACHE: 'on' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill(), TIMEOUT_MS);
@@ -73,15 +73,22 @@ function serverSession(repo, seeds) {
 }
 
 export async function writeCodeCaches(repo) {
+  const dist = path.join(repo, 'dist');
+  // Caches of earlier builds, for any V8: stale now, and this run writes only where there is none.
+  for (const f of fs.readdirSync(dist)) if (PROGRAMS.some((p) => f.startsWith(`${p}.bundle.js.`) && f.endsWith('.cache'))) fs.rmSync(path.join(dist, f));
   const seedsDir = path.join(repo, 'seeds');
   const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seedsDir, f));
-  const cli = path.join(repo, 'dist/cli.js');
+  const cli = path.join(dist, 'cli.js');
   try {
-    // Worker threads first; then the in-process run, whose cache of the CLI holds the lint path.
-    await run([cli, '--workers', '2', '--format', 'json', seedsDir], { cwd: repo });
+    // In this thread first, so that the CLI's cache holds the lint path; then in worker threads.
     await run([cli, '--format', 'json', seedsDir], { cwd: repo });
+    await run([cli, '--workers', '2', '--format', 'json', seedsDir], { cwd: repo });
     await serverSession(repo, seeds);
   } catch (e) {
     process.stderr.write(`code cache: not made (${e.message}); the programs compile at start instead.\n`);
+    return;
   }
+  const made = fs.readdirSync(dist).filter((f) => f.endsWith('.cache'));
+  const missing = PROGRAMS.filter((p) => !made.some((f) => f.startsWith(`${p}.bundle.js.`)));
+  if (missing.length) process.stderr.write(`code cache: none made for ${missing.join(', ')}; they compile at start instead.\n`);
 }

@@ -138,9 +138,38 @@ describe('CLI workers and cache (perf)', function () {
   it('the built CLI, worker and server start from V8 code caches that this Node accepts', () => {
     const report = { SEEDLINT_CODE_CACHE: 'report' };
     const cli = runCli(['seeds', '--workers', '2'], tempCorpus(), report);
-    assert.match(cli.stderr, /code cache accepted: .*cli\.bundle\.js\.cache/);
-    assert.match(cli.stderr, /code cache accepted: .*worker\.bundle\.js\.cache/);
+    assert.match(cli.stderr, /code cache accepted: .*cli\.bundle\.js\.[^ ]*\.cache/);
+    assert.match(cli.stderr, /code cache accepted: .*worker\.bundle\.js\.[^ ]*\.cache/);
+    assert.doesNotMatch(cli.stderr, /code cache written/);
     const server = spawnSync(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { input: '', encoding: 'utf8', timeout: 20000, env: { ...process.env, ...report } });
-    assert.match(server.stderr, /code cache accepted: .*server\.bundle\.js\.cache/);
+    assert.match(server.stderr, /code cache accepted: .*server\.bundle\.js\.[^ ]*\.cache/);
+  });
+
+  it('a program without a cache for its V8 writes one when it ends, and the next start uses it; an unwritable folder changes nothing else', () => {
+    const dir = tempDir();
+    for (const name of ['cli.js', 'cli.bundle.js']) fs.copyFileSync(path.join(REPO, 'dist', name), path.join(dir, name));
+    const run = () => spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(SEEDS, '000_a083e0d14a4b92e0.txt'), '--format', 'json'], { encoding: 'utf8', env: { ...process.env, SEEDLINT_CODE_CACHE: 'report' } });
+    const first = run();
+    assert.match(first.stderr, /code cache absent/);
+    assert.match(first.stderr, /code cache written/);
+    const second = run();
+    assert.match(second.stderr, /code cache accepted/);
+    assert.equal(second.stdout, first.stdout, 'the same report');
+    assert.equal(second.status, first.status);
+    // A folder it cannot write to (as a user without rights would have): no cache, the same report.
+    fs.rmSync(path.join(dir, path.basename(fs.readdirSync(dir).find((f) => f.endsWith('.cache'))!)));
+    fs.chmodSync(dir, 0o555);
+    try {
+      const readOnly = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(SEEDS, '000_a083e0d14a4b92e0.txt'), '--format', 'json'], {
+        encoding: 'utf8',
+        env: { ...process.env, SEEDLINT_CODE_CACHE: 'report' },
+        ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+      });
+      assert.equal(readOnly.stdout, first.stdout);
+      assert.equal(readOnly.status, first.status);
+      assert.match(readOnly.stderr, /code cache not written/);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+    }
   });
 });

@@ -51,9 +51,9 @@ describe('code cache loader', () => {
   });
 
   it('writes a cache that the next run accepts, and runs the same program', () => {
-    runAndRead(bundle).run.writeCache();
+    assert.equal(runAndRead(bundle).run.writeCache(), undefined);
     assert.ok(fs.statSync(cacheFileOf(bundle)).size > 16);
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['x.bundle.js', 'x.bundle.js.cache'], 'no temporary file left');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['x.bundle.js', path.basename(cacheFileOf(bundle))], 'no temporary file left');
     const { run, seen } = runAndRead(bundle);
     assert.equal(run.use, 'accepted');
     assert.equal(seen.answer, 41);
@@ -82,6 +82,16 @@ describe('code cache loader', () => {
     const { run, seen } = runAndRead(bundle);
     assert.equal(run.use, 'rejected');
     assert.equal(seen.answer, 43);
+  });
+
+  it('names the cache after the V8 version, so that each runtime keeps its own', () => {
+    assert.equal(path.basename(cacheFileOf(bundle)), `x.bundle.js.${process.versions.v8}.cache`);
+  });
+
+  it('reports a cache it cannot write instead of throwing', () => {
+    const { run } = runAndRead(bundle);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.match(run.writeCache() ?? '', /ENOENT/);
   });
 
   it(`ignores the cache when ${USE_ENV}=off`, () => {

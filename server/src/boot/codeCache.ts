@@ -1,13 +1,16 @@
 /**
- * Runs a bundle (dist/*.bundle.js) with V8's code cache: the bytecode of every function the build's
- * warm-up run compiled (scripts/code-cache.mjs), so a start neither parses the bundle nor compiles
- * the lint path again. This is most of the server's start-up time that is not Node's own.
+ * Runs a bundle (dist/*.bundle.js) with V8's code cache: the bytecode of every function a previous
+ * run compiled, so a start neither parses the bundle nor compiles the lint path again. This is
+ * most of the server's start-up time that is not Node's own.
  *
- * The cache file starts with the size and modification time of the bundle it was made from, then
- * V8's data. V8 itself checks only its version, its flags and the source's length, so this stamp
- * is what keeps a cache from a rebuilt bundle out (a content hash would cost the CLI loading
- * node:crypto). A cache that is missing, stale or refused by V8 (another Node, other flags) costs
- * nothing but the plain compile that Node would have done anyway.
+ * There is one cache per bundle and V8 version (`<bundle>.<v8 version>.cache`): the build makes the
+ * one for its Node (scripts/code-cache.mjs runs each program once over seeds/), and a run under
+ * another V8 (VS Code runs the server on Electron's) finds none, compiles as usual and writes its
+ * own when it ends, for the next start. The file starts with the size and modification time of the
+ * bundle it was made from, then V8's data. V8 itself checks only its version, its flags and the
+ * source's length, so this stamp is what keeps a cache from a rebuilt bundle out (a content hash
+ * would cost the CLI loading node:crypto). A cache that is missing, stale or refused (other V8
+ * flags) costs nothing but the plain compile that Node would have done anyway, and is replaced.
  */
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -15,9 +18,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { isMainThread, parentPort } from 'node:worker_threads';
 
-/** Set (to anything) by the build's warm-up run: write the cache when the program is done. */
-export const WRITE_ENV = 'SEEDLINT_WRITE_CODE_CACHE';
-/** `off`: compile as if there were no cache (the benchmark's comparison); `report`: say on stderr how the cache was used. */
+/** `off`: neither read nor write a cache (the benchmark's comparison); `report`: say on stderr how it was used. */
 export const USE_ENV = 'SEEDLINT_CODE_CACHE';
 
 /** The stamp: the bundle's size and mtimeMs, as two doubles. */
@@ -26,7 +27,7 @@ const STAMP_BYTES = 16;
 export type CacheUse = 'accepted' | 'rejected' | 'stale' | 'absent' | 'off';
 
 export function cacheFileOf(bundleFile: string): string {
-  return `${bundleFile}.cache`;
+  return `${bundleFile}.${process.versions.v8}.cache`;
 }
 
 function stampOf(bundleFile: string): Buffer {
@@ -49,40 +50,51 @@ function readCache(cacheFile: string, stamp: Buffer): { data?: Buffer; use: Cach
   return { data: bytes.subarray(STAMP_BYTES), use: 'accepted' };
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a cache. */
-function writeCache(cacheFile: string, stamp: Buffer, script: vm.Script): void {
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a cache. Returns what
+ * went wrong, if anything: a folder the user cannot write to only means no cache.
+ */
+function writeCache(cacheFile: string, stamp: Buffer, script: vm.Script): string | undefined {
   const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     fs.writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
     fs.renameSync(temp, cacheFile);
+    return undefined;
   } catch (e) {
     fs.rmSync(temp, { force: true });
-    process.stderr.write(`seedlint: cannot write the code cache ${cacheFile}: ${(e as Error).message}\n`);
+    return (e as Error).message;
   }
 }
 
 export interface BundleRun {
   /** How the cache was used. */
   use: CacheUse;
-  /** Writes the cache of everything compiled so far (what the build's warm-up run does at exit). */
-  writeCache(): void;
+  /** Writes the cache of everything compiled so far; returns the error, if any. */
+  writeCache(): string | undefined;
 }
 
 /**
  * Runs `bundleFile` as the CommonJS module Node would make of it, as the program when `host` (the
- * loader's own module) is the program.
+ * loader's own module) is the program. Without a usable cache, one is written when the program
+ * ends (a worker thread: before its first reply, as a terminated worker runs no exit handlers).
  */
 export function runBundle(bundleFile: string, host: NodeJS.Module): BundleRun {
   const stamp = stampOf(bundleFile);
   const source = fs.readFileSync(bundleFile, 'utf8');
   const cacheFile = cacheFileOf(bundleFile);
-  const { data, use: found } = process.env[USE_ENV] === 'off' ? { data: undefined, use: 'off' as const } : readCache(cacheFile, stamp);
+  const off = process.env[USE_ENV] === 'off';
+  const { data, use: found } = off ? { data: undefined, use: 'off' as const } : readCache(cacheFile, stamp);
   // The same wrapper as Node's own, so the bundle sees exports, require, module and its paths.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
   const script = new vm.Script(wrapped, { filename: bundleFile, cachedData: data });
   const use: CacheUse = data && script.cachedDataRejected ? 'rejected' : found;
-  if (process.env[USE_ENV] === 'report') process.stderr.write(`seedlint: code cache ${use}: ${cacheFile}\n`);
-  const write = () => writeCache(cacheFile, stamp, script);
+  const report = process.env[USE_ENV] === 'report';
+  if (report) process.stderr.write(`seedlint: code cache ${use}: ${cacheFile}\n`);
+  const write = () => {
+    const error = writeCache(cacheFile, stamp, script);
+    if (report) process.stderr.write(error ? `seedlint: code cache not written: ${error}\n` : `seedlint: code cache written: ${cacheFile}\n`);
+    return error;
+  };
 
   const dir = path.dirname(bundleFile);
   const bundle = new Module(bundleFile, host);
@@ -92,18 +104,16 @@ export function runBundle(bundleFile: string, host: NodeJS.Module): BundleRun {
   // `require.main === module` is how a bundle knows it is the program.
   if (require.main === host) (requireFromBundle as { main?: NodeJS.Module }).main = bundle;
 
-  if (process.env[WRITE_ENV]) {
-    process.once('exit', write);
-    // A worker thread is terminated once it has replied, and then runs no exit handlers: write
-    // before each reply goes out, when the work it answers has been compiled.
+  if (use !== 'accepted' && !off) {
     const port = isMainThread ? null : parentPort;
     if (port) {
       const post = port.postMessage.bind(port);
       port.postMessage = (...args: Parameters<typeof post>) => {
+        port.postMessage = post;
         write();
         post(...args);
       };
-    }
+    } else process.once('exit', () => void write());
   }
   (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, requireFromBundle, bundle, bundleFile, dir);
   bundle.loaded = true;
