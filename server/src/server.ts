@@ -138,7 +138,6 @@ interface Linted {
   configKey: string;
   findings: Finding[];
   index: LineIndex;
-  diagnostics: Diagnostic[];
 }
 
 /** The last two lint results per open document: the displayed one and, with `run: onSave`, the edited one. */
@@ -159,7 +158,7 @@ function lintText(text: string, uri: string, version: number): Omit<Linted, 'ver
   const folder = configs.forUri(uri);
   if (text.length > MAX_DOCUMENT_CHARS) {
     logErrorOnce(`large:${uri}`, `${uri} has ${text.length} characters, more than ${MAX_DOCUMENT_CHARS}: not linted.`);
-    return { findings: [], index: new LineIndex(text), diagnostics: [] };
+    return { findings: [], index: new LineIndex(text) };
   }
   // Open documents are linted incrementally (same findings as lint(), by construction); closed files in one go.
   let linter = version >= 0 && documents.get(uri) ? incremental.get(uri) : undefined;
@@ -169,7 +168,17 @@ function lintText(text: string, uri: string, version: number): Omit<Linted, 'ver
   for (const f of result.failures) {
     logErrorOnce(`${f.ruleId}\u0000${f.error.message}`, `Rule ${f.ruleId} failed (first seen on ${uri}); it is skipped where it fails: ${f.error.stack ?? f.error.message}`);
   }
-  return { findings: result.findings, index, diagnostics: result.findings.map((f) => toDiagnostic(f, index, version, docUriOf)) };
+  return { findings: result.findings, index };
+}
+
+/**
+ * The diagnostics of a lint, made each time they are sent and not kept: on a large file they are
+ * thousands of objects, which kept until the next edit would outlive a scavenge or two and be
+ * promoted, to be collected by the slower full collections (the findings themselves are kept, and
+ * mostly the same objects from one edit to the next).
+ */
+function diagnosticsOf(linted: Omit<Linted, 'configKey'>): Diagnostic[] {
+  return linted.findings.map((f) => toDiagnostic(f, linted.index, linted.version, docUriOf));
 }
 
 /** Config keys' hashes: a key holds every option and language setting, so hashing it per lint adds up. */
@@ -218,7 +227,13 @@ function openDocumentReport(doc: TextDocument, settings: Settings): Report {
   if (!settings.enable) return { resultId: `off.${serial}.${configEpoch}`, version: doc.version, items: [] };
   const target = settings.run === 'onSave' && state ? state.saved : doc;
   const entry = lintCached(target);
-  return { resultId: `${serial}.${entry.configKey}.${target.version}`, version: target.version, items: entry.diagnostics };
+  return {
+    resultId: `${serial}.${entry.configKey}.${target.version}`,
+    version: target.version,
+    get items() {
+      return diagnosticsOf(entry);
+    },
+  };
 }
 
 /** Results of closed files, keyed by path, reused while size, mtime and config hold. */
@@ -246,7 +261,7 @@ function lintClosedFile(file: string): Report | undefined {
     }
     const decoded = decodeBytes(bytes);
     if (decoded.binary) return undefined;
-    items = lintText(decoded.text, uri, -1).diagnostics;
+    items = diagnosticsOf({ version: -1, ...lintText(decoded.text, uri, -1) });
   }
   const entry = { stamp, resultId: `disk.${hashText(stamp)}`, version: null, items };
   diskCache.set(file, entry);
