@@ -55,6 +55,12 @@ function readCache(cacheFile: string, stamp: Buffer): { data?: Buffer; use: Cach
  * went wrong, if anything: a folder the user cannot write to only means no cache.
  */
 function writeCache(cacheFile: string, stamp: Buffer, script: vm.Script): string | undefined {
+  // Checked first: making the data costs tens of milliseconds, every run, in a folder never writable.
+  try {
+    fs.accessSync(path.dirname(cacheFile), fs.constants.W_OK);
+  } catch (e) {
+    return (e as Error).message;
+  }
   const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     fs.writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
