@@ -146,9 +146,13 @@ describe('CLI workers and cache (perf)', function () {
   });
 
   it('a program without a cache for its V8 writes one when it ends, and the next start uses it; an unwritable folder changes nothing else', () => {
+    // Loader, bundle and a seed together in one folder that another user can read (the checkout may not be).
     const dir = tempDir();
+    fs.chmodSync(dir, 0o755);
     for (const name of ['cli.js', 'cli.bundle.js']) fs.copyFileSync(path.join(REPO, 'dist', name), path.join(dir, name));
-    const run = () => spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(SEEDS, '000_a083e0d14a4b92e0.txt'), '--format', 'json'], { encoding: 'utf8', env: { ...process.env, SEEDLINT_CODE_CACHE: 'report' } });
+    const seed = path.join(dir, 'seed.txt');
+    fs.copyFileSync(path.join(SEEDS, '000_a083e0d14a4b92e0.txt'), seed);
+    const run = () => spawnSync(process.execPath, [path.join(dir, 'cli.js'), seed, '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SEEDLINT_CODE_CACHE: 'report' } });
     const first = run();
     assert.match(first.stderr, /code cache absent/);
     assert.match(first.stderr, /code cache written/);
@@ -157,10 +161,11 @@ describe('CLI workers and cache (perf)', function () {
     assert.equal(second.stdout, first.stdout, 'the same report');
     assert.equal(second.status, first.status);
     // A folder it cannot write to (as a user without rights would have): no cache, the same report.
-    fs.rmSync(path.join(dir, path.basename(fs.readdirSync(dir).find((f) => f.endsWith('.cache'))!)));
+    fs.rmSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.cache'))!));
     fs.chmodSync(dir, 0o555);
     try {
-      const readOnly = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(SEEDS, '000_a083e0d14a4b92e0.txt'), '--format', 'json'], {
+      const readOnly = spawnSync(process.execPath, [path.join(dir, 'cli.js'), seed, '--format', 'json'], {
+        cwd: dir,
         encoding: 'utf8',
         env: { ...process.env, SEEDLINT_CODE_CACHE: 'report' },
         ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
