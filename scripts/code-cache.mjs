@@ -77,9 +77,9 @@ export async function writeCodeCaches(repo) {
   // Caches of earlier builds, for any V8: stale now, and this run writes only where there is none.
   for (const f of fs.readdirSync(dist)) if (PROGRAMS.some((p) => f.startsWith(`${p}.bundle.js.`) && f.endsWith('.cache'))) fs.rmSync(path.join(dist, f));
   const seedsDir = path.join(repo, 'seeds');
-  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seedsDir, f));
   const cli = path.join(dist, 'cli.js');
   try {
+    const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seedsDir, f));
     // In this thread first, so that the CLI's cache holds the lint path; then in worker threads.
     await run([cli, '--format', 'json', seedsDir], { cwd: repo });
     await run([cli, '--workers', '2', '--format', 'json', seedsDir], { cwd: repo });
