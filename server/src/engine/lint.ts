@@ -104,13 +104,20 @@ export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options:
           // same), at the new place, fixes and all. Most findings after a keystroke are of this kind.
           const shift = delta - cached.delta;
           const last = cached.finding;
+          // Spelled out rather than spread: one shape for every finding, and no copy of unknown keys.
           const finding: Finding = {
-            ...last,
+            ruleId: last.ruleId,
+            category: last.category,
+            messageId: last.messageId,
+            message: last.message,
+            severity: last.severity,
             start: last.start + shift,
             end: last.end + shift,
-            fixes: last.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) })),
+            fixes: last.fixes.length === 0 ? last.fixes : last.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start + shift, end: e.end + shift, text: e.text })) })),
+            fingerprint: last.fingerprint,
           };
-          keptFindings.set(kept, { delta, before, after, severity, fromConfig: severityFromConfig, finding });
+          cached.delta = delta;
+          cached.finding = finding;
           push(finding);
           return;
         }

@@ -504,9 +504,10 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
   const out: SentenceFigures[] = [];
   const docLexicons = doc.lexicon ? [doc.lexicon] : [];
   let docView: LexiconView | undefined;
+  const kind = `figures\u0000${key}`;
   for (const paragraph of doc.paragraphs) {
     // Paragraph-local, so kept across edits by an IncrementalLinter: offsets relative to the paragraph.
-    const local = doc.paragraphMemo(`figures\u0000${key}`, paragraph, () =>
+    const local = doc.paragraphMemo(kind, paragraph, () =>
       figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages.months))),
     );
     for (const f of local) out.push(new KeptSentenceFigures(paragraph, f.sentence, f.attribution, f.figures));
