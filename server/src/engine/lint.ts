@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from './config';
 import { SeedDocument } from './document';
 import { applyFixes } from './fixes';
-import { formatMessage, type RuleContext } from './rule';
+import { formatMessage, shiftFixes, type RuleContext } from './rule';
 import type { Finding, Fix, Report } from './types';
 
 export interface LintOptions {
@@ -113,7 +113,7 @@ export function lintDocument(doc: SeedDocument, config: ResolvedConfig, options:
             severity: last.severity,
             start: last.start + shift,
             end: last.end + shift,
-            fixes: last.fixes.length === 0 ? last.fixes : last.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start + shift, end: e.end + shift, text: e.text })) })),
+            fixes: last.fixes.length === 0 ? last.fixes : shiftFixes(last.fixes, shift),
             fingerprint: last.fingerprint,
           };
           cached.delta = delta;

@@ -1,6 +1,6 @@
 /** The contract of a rule module: metadata, docs and a pure, synchronous check. */
 import type { SeedDocument } from './document';
-import type { Report, RuleMeta } from './types';
+import type { Fix, Report, RuleMeta } from './types';
 
 export interface RuleContext {
   doc: SeedDocument;
@@ -29,14 +29,14 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/** Fixes with every edit moved by `delta` code units. */
+export function shiftFixes(fixes: readonly Fix[], delta: number): Fix[] {
+  return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, text: e.text })) }));
+}
+
 /** A report moved by `delta` code units, its fixes' edits with it. */
 function moveReport(r: Report, delta: number): Report {
-  return {
-    ...r,
-    start: r.start + delta,
-    end: r.end + delta,
-    fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
-  };
+  return { ...r, start: r.start + delta, end: r.end + delta, fixes: r.fixes && shiftFixes(r.fixes, delta) };
 }
 
 /**

@@ -91,7 +91,6 @@ function inScript(token: string, target: Script): string | undefined {
   return out;
 }
 
-/** Judges one token from its letters alone: no word list can vouch for names and new words. */
 /** Adds the clue of a run of letters repeated back to back in `part`. */
 function addRepeatClue(verdict: Verdict, part: string): void {
   // The search costs the square of the length: a part longer than any word is left alone.
@@ -104,6 +103,7 @@ function addRepeatClue(verdict: Verdict, part: string): void {
   }
 }
 
+/** Judges one token from its letters alone: no word list can vouch for names and new words. */
 function judge(token: string, docScript: string): Verdict {
   const verdict: Verdict = { points: 0, clues: [] };
   // Most tokens are one part with no capital inside and one script: only a repeat can count there.

@@ -42,8 +42,10 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NON_SPACE = /\S/;
 const TAG_NAME = /^<\/?([a-zA-Z0-9]+)/;
 /** Every kind of debris holds one of these: paragraphs without any are skipped. */
-const NO_DEBRIS: readonly Debris[] = [];
 const MAY_HOLD_DEBRIS = /[<>&{}]|:\/\/|function|var |let |const |document\.|window\./;
+
+/** What a paragraph without debris keeps across edits: one shared empty list. */
+const NO_DEBRIS: readonly Debris[] = [];
 
 type Kind = 'tag' | 'attributeTail' | 'entity' | 'unknownEntity' | 'url' | 'css' | 'script' | 'wiki';
 

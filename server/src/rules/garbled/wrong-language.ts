@@ -436,7 +436,7 @@ function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragr
       return { verdict, spans };
     });
     const shift = s.start - p.start;
-    return { verdict: judged.verdict, spans: judged.spans.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift })) };
+    return { verdict: judged.verdict, spans: judged.spans.length === 0 ? judged.spans : judged.spans.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift })) };
   });
   const first = sentences[0]?.verdict;
   const heading = p.sentences.length === 1 && p.text.length < o.minSentenceLength && (!first || first.uncertain) ? judgeHeading(doc, profile, p, o) : undefined;
