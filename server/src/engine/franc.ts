@@ -138,34 +138,51 @@ function compile(languages: Record<string, string>, only: readonly string[], ign
   if (names.length === 0) return null;
   const charIds = new Uint16Array(65536);
   let nextId = 1;
-  const keyOf = (t: string) => {
-    let key = 0;
-    for (let i = 0; i < 3; i++) {
-      const c = t.charCodeAt(i);
-      if (charIds[c] === 0) charIds[c] = nextId++;
-      key = key * 1024 + charIds[c];
-    }
-    return key;
-  };
-  // Row per distinct trigram, with its (language, rank) entries.
+  // One pass over every selected model: each distinct trigram gets a row; its (language, rank)
+  // entries go to flat arrays, grouped by row afterwards. Plain loops and typed arrays: this runs
+  // once, cold, on the way to a document's first diagnostics.
   const rowOf = new Map<number, number>();
-  const entries: number[][] = [];
-  names.forEach((name, j) => {
-    const trigrams = languages[name].split('|');
-    const seen = new Set<string>();
-    // As franc: the first occurrence of a trigram gives its rank.
-    trigrams.forEach((t, rank) => {
-      if (t.length !== 3 || seen.has(t)) return;
-      seen.add(t);
-      const key = keyOf(t);
+  let rowLast = new Int32Array(1024);
+  let entryCount = 0;
+  let flatRow = new Int32Array(4096);
+  let flatLanguage = new Uint16Array(4096);
+  let flatRank = new Int16Array(4096);
+  for (let j = 0; j < names.length; j++) {
+    const model = languages[names[j]];
+    let rank = 0;
+    for (let from = 0; from <= model.length; rank++) {
+      let to = model.indexOf('|', from);
+      if (to === -1) to = model.length;
+      const length = to - from;
+      const at = from;
+      from = to + 1;
+      if (length !== 3) continue;
+      let key = 0;
+      for (let i = at; i < at + 3; i++) {
+        const c = model.charCodeAt(i);
+        if (charIds[c] === 0) charIds[c] = nextId++;
+        key = key * 1024 + charIds[c];
+      }
       let row = rowOf.get(key);
       if (row === undefined) {
-        rowOf.set(key, (row = entries.length));
-        entries.push([]);
+        row = rowOf.size;
+        rowOf.set(key, row);
+        if (row >= rowLast.length) rowLast = grow(rowLast, rowLast.length * 2);
+        rowLast[row] = -1;
       }
-      entries[row].push(j, rank);
-    });
-  });
+      // As franc: the first occurrence of a trigram in a model gives its rank.
+      if (rowLast[row] === j) continue;
+      rowLast[row] = j;
+      if (entryCount === flatRow.length) {
+        flatRow = grow(flatRow, entryCount * 2);
+        flatLanguage = grow(flatLanguage, entryCount * 2);
+        flatRank = grow(flatRank, entryCount * 2);
+      }
+      flatRow[entryCount] = row;
+      flatLanguage[entryCount] = j;
+      flatRank[entryCount++] = rank;
+    }
+  }
   if (nextId > 1024) throw new Error('a franc script model has more than 1023 characters');
   let bits = 4;
   while (1 << bits < rowOf.size * 3) bits++;
@@ -178,19 +195,19 @@ function compile(languages: Record<string, string>, only: readonly string[], ign
     slotKeys[slot] = key;
     slotRows[slot] = row;
   }
-  const total = entries.reduce((n, e) => n + e.length / 2, 0);
-  const rowStart = new Int32Array(entries.length + 1);
-  const entryLanguage = new Uint16Array(total);
-  const entryRank = new Int16Array(total);
-  let k = 0;
-  entries.forEach((list, row) => {
-    rowStart[row] = k;
-    for (let e = 0; e < list.length; e += 2) {
-      entryLanguage[k] = list[e];
-      entryRank[k++] = list[e + 1];
-    }
-  });
-  rowStart[entries.length] = k;
+  // Counting sort of the entries by row, keeping each row's entries in model order.
+  const rows = rowOf.size;
+  const rowStart = new Int32Array(rows + 1);
+  for (let e = 0; e < entryCount; e++) rowStart[flatRow[e] + 1]++;
+  for (let r = 0; r < rows; r++) rowStart[r + 1] += rowStart[r];
+  const fill = rowStart.slice(0, rows);
+  const entryLanguage = new Uint16Array(entryCount);
+  const entryRank = new Int16Array(entryCount);
+  for (let e = 0; e < entryCount; e++) {
+    const at = fill[flatRow[e]]++;
+    entryLanguage[at] = flatLanguage[e];
+    entryRank[at] = flatRank[e];
+  }
   return {
     languages: names,
     charIds,
@@ -201,10 +218,17 @@ function compile(languages: Record<string, string>, only: readonly string[], ign
     rowStart,
     entryLanguage,
     entryRank,
-    rowCount: new Int32Array(entries.length),
-    rowStamp: new Int32Array(entries.length),
-    touched: new Int32Array(entries.length),
+    rowCount: new Int32Array(rows),
+    rowStamp: new Int32Array(rows),
+    touched: new Int32Array(rows),
   };
+}
+
+/** A copy of `a` with room for `length` elements. */
+function grow<T extends Int32Array | Uint16Array | Int16Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
 }
 
 /** Distinct trigrams that are in no model of the script, counted with a stamped scratch table. */
