@@ -7,19 +7,60 @@ import { PhraseSet, splitWords, type Word } from './words';
 /** Texts at least this long are identified by franc alone (it is reliable there). */
 const LONG_ENOUGH_FOR_FRANC = 400;
 
-export interface Lexicon {
-  data: LanguageData;
-  stopWords: Set<string>;
-  abbreviations: Set<string>;
-  months: Map<string, number>;
-  yearWords: Set<string>;
-  attributionVerbs: PhraseSet;
-  attributionPrepositions: PhraseSet;
-  vagueSources: PhraseSet;
-  largeNumbers: Map<string, number>;
-  smallNumbers: Map<string, number>;
-  referenceWords: Set<string>;
-  timeWords: Set<string>;
+/**
+ * One language's word lists, lower-cased and NFC, each built on first use: a registry holds every
+ * shipped language, but a document needs few of them in full (start-up pays for what it builds).
+ */
+export class Lexicon {
+  constructor(readonly data: LanguageData) {}
+
+  get stopWords(): Set<string> {
+    return (this.built.stopWords ??= new Set(lower(this.data.stopWords)));
+  }
+  get abbreviations(): Set<string> {
+    return (this.built.abbreviations ??= new Set(lower(this.data.abbreviations)));
+  }
+  get months(): Map<string, number> {
+    return (this.built.months ??= lowerMap(this.data.months));
+  }
+  get yearWords(): Set<string> {
+    return (this.built.yearWords ??= new Set(lower(this.data.yearWords)));
+  }
+  get attributionVerbs(): PhraseSet {
+    return (this.built.attributionVerbs ??= new PhraseSet(lower(this.data.attribution.verbs)));
+  }
+  get attributionPrepositions(): PhraseSet {
+    return (this.built.attributionPrepositions ??= new PhraseSet(lower(this.data.attribution.prepositions)));
+  }
+  get vagueSources(): PhraseSet {
+    return (this.built.vagueSources ??= new PhraseSet(lower(this.data.attribution.vague)));
+  }
+  get largeNumbers(): Map<string, number> {
+    return (this.built.largeNumbers ??= lowerMap(this.data.numberWords.large));
+  }
+  get smallNumbers(): Map<string, number> {
+    return (this.built.smallNumbers ??= lowerMap(this.data.numberWords.small));
+  }
+  get referenceWords(): Set<string> {
+    return (this.built.referenceWords ??= new Set(lower(this.data.referenceWords)));
+  }
+  get timeWords(): Set<string> {
+    return (this.built.timeWords ??= new Set(lower(this.data.timeWords)));
+  }
+
+  private readonly built: {
+    stopWords?: Set<string>;
+    abbreviations?: Set<string>;
+    months?: Map<string, number>;
+    yearWords?: Set<string>;
+    attributionVerbs?: PhraseSet;
+    attributionPrepositions?: PhraseSet;
+    vagueSources?: PhraseSet;
+    largeNumbers?: Map<string, number>;
+    smallNumbers?: Map<string, number>;
+    referenceWords?: Set<string>;
+    timeWords?: Set<string>;
+  } = {};
 }
 
 /** Extra words per language from the config, merged into the shipped lists. */
@@ -57,22 +98,6 @@ function mergeData(base: LanguageData, ext: LanguageExtensions[string] | undefin
   };
 }
 
-function compileLexicon(data: LanguageData): Lexicon {
-  return {
-    data,
-    stopWords: new Set(lower(data.stopWords)),
-    abbreviations: new Set(lower(data.abbreviations)),
-    months: lowerMap(data.months),
-    yearWords: new Set(lower(data.yearWords)),
-    attributionVerbs: new PhraseSet(lower(data.attribution.verbs)),
-    attributionPrepositions: new PhraseSet(lower(data.attribution.prepositions)),
-    vagueSources: new PhraseSet(lower(data.attribution.vague)),
-    largeNumbers: lowerMap(data.numberWords.large),
-    smallNumbers: lowerMap(data.numberWords.small),
-    referenceWords: new Set(lower(data.referenceWords)),
-    timeWords: new Set(lower(data.timeWords)),
-  };
-}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -95,27 +120,23 @@ export class LanguageRegistry {
   /** Month names of every language, to their number: date headers may be in any of them. */
   readonly months = new Map<string, number>();
   readonly dateKeywords = new Set<string>(['date']);
-  /** All abbreviations of every language, for the sentence splitter of a document in an unknown language. */
-  readonly abbreviations = new Set<string>();
-  /** One anchored, case-insensitive pattern for page furniture of every language. */
-  readonly boilerplate: RegExp;
   private readonly francOnly: string[];
+  /** Every shipped language, whitelisted or not: date headers, boilerplate and abbreviations are recognised in all of them. */
+  private readonly shipped: Lexicon[] = [];
+  private abbreviationSet?: Set<string>;
+  private boilerplatePattern?: RegExp;
   private readonly fromFranc = new Map<string, string>();
 
   constructor(whitelist: readonly string[] = DEFAULT_LANGUAGES, extensions: LanguageExtensions = {}) {
     const allowed = new Set(whitelist);
-    const sources: string[] = [];
     for (const shipped of bundledLanguages) {
       const data = mergeData(shipped, extensions[shipped.code]);
-      const lex = compileLexicon(data);
-      // Date headers and boilerplate are recognised in every shipped language, whitelisted or not.
+      const lex = new Lexicon(data);
+      this.shipped.push(lex);
       for (const [k, v] of lex.months) this.months.set(k, v);
       for (const k of lower(data.dateKeywords)) this.dateKeywords.add(k);
-      for (const k of lex.abbreviations) this.abbreviations.add(k);
-      for (const b of data.boilerplate) sources.push(boilerplateSource(b));
       if (allowed.has(data.code)) this.lexicons.set(data.code, lex);
     }
-    this.boilerplate = new RegExp(`^(?:${sources.join('|')})$`, 'iu');
     for (const code of allowed) {
       const f = this.lexicons.get(code)?.data.franc ?? francCodes[code];
       if (f) {
@@ -123,6 +144,16 @@ export class LanguageRegistry {
       }
     }
     this.francOnly = [...this.fromFranc.keys()];
+  }
+
+  /** All abbreviations of every language, for the sentence splitter of a document in an unknown language. */
+  get abbreviations(): Set<string> {
+    return (this.abbreviationSet ??= new Set(this.shipped.flatMap((lex) => [...lex.abbreviations])));
+  }
+
+  /** One anchored, case-insensitive pattern for page furniture of every language. */
+  get boilerplate(): RegExp {
+    return (this.boilerplatePattern ??= new RegExp(`^(?:${this.shipped.flatMap((lex) => lex.data.boilerplate.map(boilerplateSource)).join('|')})$`, 'iu'));
   }
 
   lexicon(code: string): Lexicon | undefined {
