@@ -206,22 +206,23 @@ export class LanguageRegistry {
   private get vocabulary(): Map<string, number[]> {
     if (this.vocabularyIndex) return this.vocabularyIndex;
     const index = new Map<string, number[]>();
-    this.dataCodes.forEach((code, position) => {
-      const lex = this.lexicons.get(code)!;
-      const d = lex.data;
-      const words = new Set<string>([
-        ...lex.stopWords,
-        ...lex.months.keys(),
-        ...lex.largeNumbers.keys(),
-        ...lex.smallNumbers.keys(),
-        ...[...d.attribution.verbs, ...d.attribution.prepositions, ...d.attribution.vague].flatMap((p) => splitWords(p).map((w) => w.lower)),
-      ]);
-      for (const w of words) {
-        const list = index.get(w);
-        if (list) list.push(position);
-        else index.set(w, [position]);
-      }
-    });
+    // Plain loops, no sets: this runs once, cold, before a document's first diagnostics. Positions
+    // come in order, so a word already listed for this language is the list's last entry.
+    let position = 0;
+    const add = (word: string) => {
+      const list = index.get(word);
+      if (!list) index.set(word, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    };
+    for (; position < this.dataCodes.length; position++) {
+      const lex = this.lexicons.get(this.dataCodes[position])!;
+      for (const w of lex.stopWords) add(w);
+      for (const w of lex.months.keys()) add(w);
+      for (const w of lex.largeNumbers.keys()) add(w);
+      for (const w of lex.smallNumbers.keys()) add(w);
+      const { verbs, prepositions, vague } = lex.data.attribution;
+      for (const phrases of [verbs, prepositions, vague]) for (const phrase of phrases) for (const w of splitWords(phrase)) add(w.lower);
+    }
     return (this.vocabularyIndex = index);
   }
 

@@ -265,7 +265,12 @@ export function stopWordIds(registry: LanguageRegistry): Map<string, number[]> {
   let ids = stopWordIdIndexes.get(registry);
   if (!ids) {
     const position = new Map(registry.dataCodes.map((c, k) => [c, k]));
-    ids = new Map([...stopWordIndex(registry)].map(([w, codes]) => [w, codes.map((c) => position.get(c)!)]));
+    ids = new Map();
+    for (const [w, codes] of stopWordIndex(registry)) {
+      const list: number[] = [];
+      for (let k = 0; k < codes.length; k++) list.push(position.get(codes[k])!);
+      ids.set(w, list);
+    }
     stopWordIdIndexes.set(registry, ids);
   }
   return ids;
