@@ -4,13 +4,14 @@
 // files, and where the time goes (CPU per rule, profile hot spots). Prints a table and writes
 // bench/results.json and bench/RESULTS.md.
 //
-//   npm run bench -- [--size 20] [--edits 200] [--seed 1] [--skip lsp,growth,cache,profile,rules,peers]
+//   npm run bench -- [--size 20] [--edits 200] [--seed 1] [--skip lsp,activation,growth,cache,profile,rules,peers]
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.mjs';
+import { measureActivation } from './activation.mjs';
 import { measureDocument, nodeStartMs, readDebounceMs } from './lsp.mjs';
 import { summarize } from './profile-summary.mjs';
 
@@ -20,6 +21,8 @@ const CLI = path.join(REPO, 'dist/cli.js');
 /** Starts with and without the code cache (and of Node alone), taken in turn. */
 const START_PAIRS = 7;
 const SERVER = path.join(REPO, 'dist/server.js');
+/** Windows opened in code-server, each a new extension host that activates the extension. */
+const ACTIVATION_WINDOWS = 3;
 const RUSAGE = path.join(BENCH, 'rusage.cjs');
 
 // --- options ---------------------------------------------------------------------------------
@@ -246,6 +249,17 @@ async function main() {
     results.load.afterEditor = load();
   }
 
+  // 3b. Extension activation in a real VS Code (code-server and Chromium, when test/e2e/setup.sh has run).
+  if (!options.skip.has('activation')) {
+    log(`activation: ${ACTIVATION_WINDOWS} windows in code-server ...`);
+    try {
+      results.activation = await measureActivation({ repo: REPO, rounds: ACTIVATION_WINDOWS, log });
+    } catch (e) {
+      log(`  failed: ${e.message}`);
+      results.activation = { error: String(e.message ?? e) };
+    }
+  }
+
   // 4. Growth: one file of 1, 4 and 16 MB.
   if (!options.skip.has('growth')) {
     const tiny = path.join(CORPUS, 'large', 'article-5k.txt');
@@ -319,8 +333,19 @@ function targets(r) {
     const start = Math.min(...r.editor.documents.filter((d) => d.document === '5 KB article').map((d) => d.startToFirstMs));
     add('server start -> first diagnostics <= 300 ms', `${start} ms`, start <= 300);
   }
+  if (r.activation) add('extension activation measured', activationSummary(r.activation), Boolean(r.activation.rounds?.length));
   if (r.growth) add('growth 1 -> 16 MB near linear', `time per MB x${r.growth.ratio16to1}`, r.growth.ratio16to1 <= 1.5);
   return t;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One line on the activation rounds: the median and each window. */
+function activationSummary(a) {
+  if (a.skipped) return `skipped: ${a.skipped}`;
+  if (a.error || !a.rounds?.length) return `failed: ${a.error ?? 'no rounds'}`;
+  const m = (k) => median(a.rounds.map((x) => x[k]));
+  return `${m('activationMs')} ms median of ${a.rounds.length} windows (${a.rounds.map((x) => x.activationMs).join(', ')})`;
 }
 
 function table(rows) {
@@ -359,6 +384,18 @@ function markdown(r) {
         `${ref.withCodeCacheMs} / ${ref.withoutCodeCacheMs} / ${ref.nodeAloneMs} ms (medians of ${ref.pairs} starts of each, taken in turn)`,
       ]);
     }
+  }
+  if (r.activation) {
+    const a = r.activation;
+    if (a.rounds?.length) {
+      const m = (k) => median(a.rounds.map((x) => x[k]));
+      const cache = a.rounds.map((x, k) => `${k + 1}: ${x.codeCache ? 'with' : 'without'}`).join(', ');
+      rows.push([
+        `extension activation, VS Code ${a.vscode} (code-server ${a.codeServer}, Chromium)`,
+        `${m('activationMs')} ms (median of ${a.rounds.length} windows: ${a.rounds.map((x) => x.activationMs).join(', ')}): client ${m('clientMs')} ms, server start and initialize ${m('serverStartMs')} ms (the server counts ${m('serverReadyMs')} ms from its process start to \`initialized\`); code cache by window ${cache}`,
+      ]);
+      rows.push(['open a seed file -> first squiggle, same windows (VS Code loads its workbench meanwhile)', `${m('openToSquigglesMs')} ms (${a.rounds.map((x) => x.openToSquigglesMs).join(', ')})`]);
+    } else rows.push(['extension activation', activationSummary(a)]);
   }
   if (r.growth) {
     for (const g of r.growth.files) rows.push([`one file of ${g.mb} MB`, `${g.lintS} s lint (${g.sPerMb} s/MB), RSS ${g.maxRssMb} MB`]);

@@ -62,6 +62,11 @@ describe('extension package', function () {
     for (const f of docs) assert.ok(files.includes(f), `${f} is packaged`);
   });
 
+  it('the benchmark\'s activation .vsix (bench/activation.mjs) holds exactly what vsce packages', async () => {
+    const { packagedFiles } = (await import(path.join(REPO, 'bench', 'activation.mjs'))) as { packagedFiles(repo: string): Record<string, Buffer> };
+    assert.deepEqual(Object.keys(packagedFiles(REPO)).sort(), [...files].sort());
+  });
+
   it('holds every image the README shows', () => {
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
