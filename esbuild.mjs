@@ -90,11 +90,11 @@ const dataAsJson = {
  * dist/server.js, cli.js and worker.js are small loaders that run their `*.bundle.js` with V8's
  * code cache (server/src/boot/codeCache.ts); scripts/code-cache.mjs makes the caches after a build.
  */
-const loader = (name, extra = {}) => ({
+const loader = (name, flags, extra = {}) => ({
   ...common,
   sourcemap: false,
   stdin: {
-    contents: `import * as path from 'node:path';\nimport { runBundle } from './boot/codeCache';\nrunBundle(path.join(__dirname, '${name}.bundle.js'), module);\n`,
+    contents: `import * as path from 'node:path';\nimport { runBundle, ${flags} } from './boot/codeCache';\nrunBundle(path.join(__dirname, '${name}.bundle.js'), module, ${flags});\n`,
     resolveDir: path.join(REPO, 'server/src'),
     sourcefile: `${name}-loader.ts`,
     loader: 'ts',
@@ -108,9 +108,9 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.bundle.js', plugins: [precompiledAjv, dataAsJson] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.bundle.js', plugins: [precompiledAjv, dataAsJson] },
   { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.bundle.js', plugins: [precompiledAjv, dataAsJson] },
-  loader('server'),
-  loader('cli', { banner: { js: '#!/usr/bin/env node' } }),
-  loader('worker'),
+  loader('server', 'V8_FLAGS'),
+  loader('cli', 'CLI_V8_FLAGS', { banner: { js: '#!/usr/bin/env node' } }),
+  loader('worker', 'CLI_V8_FLAGS'),
 ];
 
 if (watch) {

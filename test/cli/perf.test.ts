@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { CLI_V8_FLAGS, V8_FLAGS } from '../../server/src/boot/codeCache';
 import { REPO, runCli, SEEDS, tempCorpus, tempDir } from '../helpers/cli';
 
 /** A corpus of seeds/ plus articles built from the clean fixtures: enough files for several batches. */
@@ -143,6 +144,25 @@ describe('CLI workers and cache (perf)', function () {
     assert.doesNotMatch(cli.stderr, /code cache written/);
     const server = spawnSync(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { input: '', encoding: 'utf8', timeout: 20000, env: { ...process.env, ...report } });
     assert.match(server.stderr, /code cache accepted: .*server\.bundle\.js\.[^ ]*\.cache/);
+  });
+
+  it('the built loaders run the CLI and its workers under CLI_V8_FLAGS, the server under V8_FLAGS', () => {
+    // V8's cache tag folds in its flags: a stand-in bundle reports the tag it runs under, to compare
+    // with Node started with exactly those flags on its command line.
+    const tagOf = (args: readonly string[]) => spawnSync(process.execPath, [...args, '-p', "require('node:v8').cachedDataVersionTag()"], { encoding: 'utf8' }).stdout.trim();
+    const expected = {
+      cli: tagOf(CLI_V8_FLAGS),
+      server: tagOf(V8_FLAGS),
+    };
+    assert.notEqual(expected.cli, tagOf([]), 'the flags change the tag');
+    assert.notEqual(expected.server, tagOf([]), 'the flags change the tag');
+    for (const program of ['cli', 'server'] as const) {
+      const dir = tempDir();
+      fs.copyFileSync(path.join(REPO, 'dist', `${program}.js`), path.join(dir, `${program}.js`));
+      fs.writeFileSync(path.join(dir, `${program}.bundle.js`), "process.stdout.write(String(require('node:v8').cachedDataVersionTag()));\n");
+      const r = spawnSync(process.execPath, [path.join(dir, `${program}.js`)], { encoding: 'utf8', env: { ...process.env, SEEDLINT_CODE_CACHE: 'off' } });
+      assert.equal(r.stdout, expected[program], `${program}: ${r.stderr}`);
+    }
   });
 
   it('a program without a cache for its V8 writes one when it ends, and the next start uses it; an unwritable folder changes nothing else', () => {
