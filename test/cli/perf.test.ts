@@ -154,8 +154,7 @@ describe('CLI workers and cache (perf)', function () {
       cli: tagOf(CLI_V8_FLAGS),
       server: tagOf(V8_FLAGS),
     };
-    assert.notEqual(expected.cli, tagOf([]), 'the flags change the tag');
-    assert.notEqual(expected.server, tagOf([]), 'the flags change the tag');
+    assert.notEqual(expected.cli, expected.server, 'the CLI\'s flags change the tag');
     for (const program of ['cli', 'server'] as const) {
       const dir = tempDir();
       fs.copyFileSync(path.join(REPO, 'dist', `${program}.js`), path.join(dir, `${program}.js`));

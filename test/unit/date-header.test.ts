@@ -168,6 +168,17 @@ describe('sentence splitting', () => {
   it('keeps a quotation with its speaker in one sentence', () => {
     assert.deepEqual(split('“Ne po shohim prova. Nuk dihet ende”, tha Austin. Ai foli.'), ['“Ne po shohim prova. Nuk dihet ende”, tha Austin.', 'Ai foli.']);
   });
+  it('splits scripts without capitals: at their own full stops, and after . ? before any of their letters', () => {
+    assert.deepEqual(split('यह पहला वाक्य है। यह दूसरा वाक्य है॥ और तीसरा।'), ['यह पहला वाक्य है।', 'यह दूसरा वाक्य है॥', 'और तीसरा।']);
+    assert.deepEqual(split('هذه الجملة الأولى. وهذه الثانية؟ نعم۔ تم'), ['هذه الجملة الأولى.', 'وهذه الثانية؟', 'نعم۔', 'تم']);
+    assert.deepEqual(split('ሰላም ነው። እንዴት ነህ፧ ደህና'), ['ሰላም ነው።', 'እንዴት ነህ፧', 'ደህና']);
+    // Still not before a lower-case letter of a cased script, nor after an abbreviation.
+    assert.deepEqual(split('Dr. Ali said so. and then'), ['Dr. Ali said so. and then']);
+  });
+  it('splits after the CJK 。！？ with or without a space, keeping closing 」 with its sentence', () => {
+    assert.deepEqual(split('这是第一句。这是第二句！第三句？ 好。'), ['这是第一句。', '这是第二句！', '第三句？', '好。']);
+    assert.deepEqual(split('日本語の文です。「引用です。」次の文。'), ['日本語の文です。', '「引用です。」', '次の文。']);
+  });
   it('gives each sentence its own words (no cache collision after "?!")', () => {
     const config = resolveConfig({}, allRules);
     const doc = new SeedDocument('date 2024-10-28\nTitle\nWho knew?! Then 1.500 left.\n', config.languages);

@@ -300,8 +300,14 @@ runRuleTests(wrongLanguage, {
     {
       // Danish letters rule out every Latin-script language, but franc scores this with its Devanagari models.
       name: 'a Hindi sentence glued to a Danish one with æ and ø',
+      code: `${H}${DA}\n${DA2} Det vil afhjælpe en række af de problemer, Hørsholm oplever ved kraftig nedbør, दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।\n`,
+      errors: [{ messageId: 'sentence', text: 'Det vil afhjælpe en række af de problemer, Hørsholm oplever ved kraftig nedbør, दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।' }],
+    },
+    {
+      // A sentence may start with a letter of a script without capitals: the Hindi one is a sentence of its own.
+      name: 'a Hindi sentence after a Danish one',
       code: `${H}${DA}\n${DA2} Det vil afhjælpe en række af de problemer, Hørsholm oplever ved kraftig nedbør. दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।\n`,
-      errors: [{ messageId: 'sentence', text: 'Det vil afhjælpe en række af de problemer, Hørsholm oplever ved kraftig nedbør. दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।' }],
+      errors: [{ messageId: 'script', text: 'दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।' }],
     },
   ],
 });

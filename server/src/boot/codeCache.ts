@@ -26,13 +26,12 @@ export const USE_ENV = 'SEEDLINT_CODE_CACHE';
 const STAMP_BYTES = 16;
 
 /**
- * V8 flags for our programs, set before the bundle compiles (the cache is made under them too, as V8
- * requires). `--no-regexp-tier-up`: a regular expression is compiled to machine code on its first run
- * instead of to bytecode first and machine code on its second. The rules' patterns with Unicode
- * property classes (\p{L}) cost up to a millisecond per compile, and a first lint runs about fifty
- * of them.
+ * V8 flags for a program, set before its bundle compiles (its cache is made under them too, as V8
+ * requires). Only tuning limits that V8 reads per compile job belong here: a flag that changes the
+ * state of code already compiled (Node's own, at start-up) is not safe to flip at run time; setting
+ * `--no-regexp-tier-up` this way crashed a test process. The server runs with V8's defaults.
  */
-export const V8_FLAGS = ['--no-regexp-tier-up'];
+export const V8_FLAGS: readonly string[] = [];
 
 /**
  * The CLI's, for its worker threads too (V8 flags are per process). Less inlining: TurboFan spends
@@ -40,7 +39,7 @@ export const V8_FLAGS = ['--no-regexp-tier-up'];
  * deoptimisation, and every worker compiles its own. Over the benchmark corpus this costs 3-10 %
  * less CPU and 10-18 MB less peak RSS; the server keeps V8's default, which types a little faster.
  */
-export const CLI_V8_FLAGS = [...V8_FLAGS, '--max-inlined-bytecode-size-cumulative=300'];
+export const CLI_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=300'];
 
 export type CacheUse = 'accepted' | 'rejected' | 'stale' | 'absent' | 'off';
 

@@ -43,11 +43,20 @@ const OPENERS_FOR: Record<string, string> = {
   '‹': '›‹',
 };
 const QUOTE_CHARS = new Set([...'“”„"«»‹›']);
-const CLOSERS_AFTER_END = new Set([...'”"’»«)]›\'“']);
-const TERMINALS = new Set([...'.!?…']);
+const CLOSERS_AFTER_END = new Set([...'”"’»«)]›\'“」』）']);
+/**
+ * Sentence ends of scripts without capitals: Devanagari danda and double danda, the Arabic question
+ * mark, the Urdu full stop, the Ethiopic full stop and question mark, the Myanmar and Khmer full stops,
+ * the Armenian full stop. A sentence after them starts with any letter.
+ */
+const CASELESS_TERMINALS = '\u0964\u0965\u061f\u06d4\u1362\u1367\u104b\u17d4\u0589';
+/** The CJK full stop, exclamation and question marks: no space follows them. */
+const WIDE_TERMINALS = new Set([...'\u3002\uff01\uff1f\uff61']);
+const TERMINALS = new Set([...'.!?…', ...CASELESS_TERMINALS, ...WIDE_TERMINALS]);
 
 const QUOTE_RE = /[“”„"«»‹›]/g;
-const TERMINAL_RE = /[.!?…]/g;
+const TERMINAL_RE = new RegExp(`[.!?…${CASELESS_TERMINALS}${[...WIDE_TERMINALS].join('')}]`, 'g');
+const LETTER = /^\p{L}/u;
 
 /** Quote pairs closed within the text, as [open, close] offsets into it. */
 function matchedQuotes(text: string): Array<[number, number]> {
@@ -75,10 +84,19 @@ function isUpperStart(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** A letter of a script without capitals (Arabic, Devanagari, CJK...): a sentence may start with any of them. */
+function isCaselessLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x0370) return false;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return ch.toLowerCase() === ch.toUpperCase() && LETTER.test(ch);
+}
+
 /**
- * Splits a paragraph into sentences: at . ! ? … (with closing quotes) followed by space and an
- * upper-case letter, digit or opening quote; never inside a closed quote, after an abbreviation,
- * after an initial, or between an ordinal number and a month name.
+ * Splits a paragraph into sentences: at . ! ? … and the full stops of other scripts (with closing
+ * quotes) followed by space and an upper-case letter, a letter of a script without capitals, a digit
+ * or an opening quote, and after the CJK 。！？ with or without space; never inside a closed quote,
+ * after an abbreviation, after an initial, or between an ordinal number and a month name.
  */
 export function splitSentences(
   text: string,
@@ -104,9 +122,12 @@ export function splitSentences(
     while (end < n && (TERMINALS.has(text[end]) || CLOSERS_AFTER_END.has(text[end]))) end++;
     let next = end;
     while (next < n && (text[next] === ' ' || text[next] === '\t' || text[next] === '\u00a0')) next++;
-    if (next === end || next >= n) continue;
-    const ch = text[next];
-    if (!(isUpperStart(ch) || (ch >= '0' && ch <= '9') || QUOTE_CHARS.has(ch) || ch === '–' || ch === '-')) continue;
+    if (next >= n) continue;
+    if (!WIDE_TERMINALS.has(text[i])) {
+      if (next === end) continue;
+      const ch = text[next];
+      if (!(isUpperStart(ch) || isCaselessLetter(text, next) || (ch >= '0' && ch <= '9') || QUOTE_CHARS.has(ch) || ch === '–' || ch === '-')) continue;
+    }
     if (text[i] === '.') {
       let w0 = i;
       while (w0 > start && i - w0 < 40 && /[\p{L}\p{N}.]/u.test(text[w0 - 1])) w0--;
