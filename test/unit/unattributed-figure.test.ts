@@ -35,6 +35,11 @@ runRuleTests(noSource, {
     doc('He finished 2nd in the 2024 race with an F-16 and version 1.2.3.'),
     doc('Den 5. plads gik til Norge.'),
     doc('Ring 0900-8844 for at bestille tid.'),
+    // A number to call is a number, not a quantity.
+    doc('Ring 112, hvis du ser noget mistænkeligt.'),
+    doc('Call 911 in an emergency; the helpline 116 123 is free.'),
+    doc('Ligue 190 ou vá à esquadra mais próxima.'),
+    doc('Në rast emergjence telefononi 112.'),
     doc('Zelensky said the situation was grave. He added that 500 more soldiers had arrived.'),
   ],
   invalid: [

@@ -38,4 +38,4 @@ export const francCodes: Record<string, string> = Object.fromEntries(
 export const universal = universalData as { currencyBefore: string[]; currencyAfter: string[]; percentAfter: string[]; percentBefore: string[] };
 
 /** Bump when any data file changes: it is part of the CLI cache key. */
-export const LANGUAGE_DATA_VERSION = 1;
+export const LANGUAGE_DATA_VERSION = 2;
