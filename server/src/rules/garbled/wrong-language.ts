@@ -128,6 +128,25 @@ function anotherLanguageHasAsMany(doc: SeedDocument, profile: DocumentLanguages,
   return false;
 }
 
+/** Languages outside the document's own with at least MIN_FOREIGN_STOP_WORDS stop words among `words`. */
+function foreignStopWordLanguages(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): string[] {
+  const ids = stopWordIds(doc.languages);
+  const foreign = foreignPositions(doc, profile);
+  if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
+  const counts = scratchLanguageCounts;
+  counts.fill(0, 0, foreign.length);
+  const found: string[] = [];
+  for (const w of words) {
+    const list = ids.get(w.lower);
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const code = list[k];
+      if (foreign[code] === 1 && ++counts[code] === MIN_FOREIGN_STOP_WORDS) found.push(doc.languages.dataCodes[code]);
+    }
+  }
+  return found;
+}
+
 /** Scratch counts per language position, reused between sentences. */
 let scratchLanguageCounts = new Int32Array(64);
 const foreignPositionsOf = new WeakMap<DocumentLanguages, Uint8Array>();
@@ -329,7 +348,6 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
   const words = doc.words(sentence);
   if (words.length < 2) return out;
   const own = doc.lexicon?.stopWords;
-  const index = stopWordIndex(doc.languages);
 
   // Words in a script the document does not use.
   let i = profile.script === 'Latin' && !BEYOND_LATIN.test(sentence.text) ? words.length : 0;
@@ -374,17 +392,16 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     }
     let j = i;
     while (j < words.length && !own.has(words[j].lower)) j++;
-    const run = words.slice(i, j);
+    const from = i;
     i = j;
-    if (run.length < MIN_SPAN_WORDS) continue;
-    const start = run[0].start;
-    const end = run[run.length - 1].end;
+    if (j - from < MIN_SPAN_WORDS) continue;
+    const start = words[from].start;
+    const end = words[j - 1].end;
     if (end - start < MIN_SPAN_CHARS || out.some((s) => s.start < end && start < s.end)) continue;
     if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
+    const run = words.slice(from, j);
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
-    const foreign = new Map<string, number>();
-    for (const w of run) for (const code of index.get(w.lower) ?? []) if (!profile.own.has(code)) foreign.set(code, (foreign.get(code) ?? 0) + 1);
-    let stopWordLanguages = [...foreign].filter(([, n]) => n >= MIN_FOREIGN_STOP_WORDS).map(([code]) => code);
+    let stopWordLanguages = foreignStopWordLanguages(doc, profile, run);
     const splice = run.length >= MIN_SPLICE_WORDS && run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
     if (stopWordLanguages.length && looksLikeNames(doc, run)) stopWordLanguages = [];
     if (!stopWordLanguages.length && !splice) continue;
