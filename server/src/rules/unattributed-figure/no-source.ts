@@ -24,13 +24,15 @@ verb (\`tha\`, \`disse\`, \`sagde\`, \`said\`, \`estimated\`), a prepositional s
 (\`28 tetor\`, \`24 shkurt të vitit 2022\`, \`august 2022\`, \`2024-10-28\`), years (a plain four-digit number
 from 1800 to 2100, or a number next to a year word), times, ordinals (\`2nd\`, \`5. plads\`), codes (\`F-16\`,
 \`G20\`), article and section numbers (a number after a reference word such as \`article\`, \`nr.\`, \`§\`),
+numbers to call (after a dial verb or an emergency line: \`Ring 112\`, \`call 911\`, \`telefononi 112\`),
 versions, phone numbers, temperatures, and plain counts below \`minimumCount\` (\`dy shtetet\`).
 
 The cue words, number words, month names and reference words come from the document language's data
 file, and from the paragraph's own language when a paragraph is in another language. For a language
 with no data file, digits are still found, and quotes with speakers and colon sources still count.
-Sentences inside one quotation are read as one, so a multi-sentence quote followed by \`tha Austin\`
-is attributed.
+A sentence ends at \`.\` \`!\` \`?\` \`…\` before a capital, a digit, a quote or a letter of a script without
+capitals, at \`।\` \`؟\` \`۔\` \`።\` and the like, and at the CJK \`。\` \`！\` \`？\`. Sentences inside one quotation are
+read as one, so a multi-sentence quote followed by \`tha Austin\` is attributed.
 
 **Option** \`minimumCount\` (default 10): plain counts below it are not figures.
 
