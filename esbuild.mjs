@@ -70,7 +70,7 @@ export default class PrecompiledAjv {
 /**
  * Language data (our JSON files and franc's trigram tables, about 640 kB) as `JSON.parse` of one
  * string instead of object literals: V8 parses JSON faster than it builds literals, which shows at
- * start-up (about 10 ms of the bundle's top level).
+ * start-up (about 7 ms less in the bundle's top level, in CPU profiles of the server's start).
  */
 const dataAsJson = {
   name: 'data-as-json',

@@ -36,7 +36,7 @@ export const V8_FLAGS: readonly string[] = [];
 /**
  * The CLI's, for its worker threads too (V8 flags are per process). Less inlining: TurboFan spends
  * up to 200 ms compiling one large rule function with its callees inlined, again after each
- * deoptimisation, and every worker compiles its own. Over the benchmark corpus this costs 3-10 %
+ * deoptimisation, and every worker compiles its own. Over the benchmark corpus this takes 3-10 %
  * less CPU and 10-18 MB less peak RSS; the server keeps V8's default, which types a little faster.
  */
 export const CLI_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=300'];

@@ -98,7 +98,6 @@ function mergeData(base: LanguageData, ext: LanguageExtensions[string] | undefin
   };
 }
 
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
