@@ -15,7 +15,12 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: !production,
-  minify: production,
+  // Whitespace and syntax always: a smaller bundle starts sooner (about 10 ms of the server's start,
+  // measured in turn). Names only for the package: development keeps them for profiles and stacks,
+  // and its source maps lead back to the sources.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: production,
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: REPO,

@@ -1,8 +1,33 @@
 // Summarises a .cpuprofile: top functions by self time, and by total (inclusive) time.
 //   node bench/profile-summary.mjs <file.cpuprofile> [top=25]
 import * as fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** Source maps of the bundles a profile ran, by URL: a frame is named by its source file and line. */
+const sourceMaps = new Map();
+function sourceMapOf(url) {
+  if (!sourceMaps.has(url)) {
+    let map = null;
+    try {
+      const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+      if (file.endsWith('.js') && fs.existsSync(`${file}.map`)) map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    sourceMaps.set(url, map);
+  }
+  return sourceMaps.get(url);
+}
+
+/** `file:line` of a frame: in the original source when the bundle has a source map. */
+function whereOf(f) {
+  const entry = f.url ? sourceMapOf(f.url)?.findEntry(f.lineNumber, f.columnNumber) : undefined;
+  if (entry?.originalSource) return `${entry.originalSource.split('/').slice(-1)[0]}:${entry.originalLine + 1}`;
+  const file = (f.url || '').split('/').slice(-1)[0];
+  return file ? `${file}:${f.lineNumber + 1}` : '';
+}
 
 export function summarize(file, top = 25) {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -15,8 +40,8 @@ export function summarize(file, top = 25) {
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const label = (n) => {
     const f = n.callFrame;
-    const file = (f.url || '').split('/').slice(-1)[0];
-    return `${f.functionName || '(anonymous)'} ${file}${file ? ':' + (f.lineNumber + 1) : ''}`;
+    const where = whereOf(f);
+    return `${f.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
   };
   const total = new Map();
   let all = 0;

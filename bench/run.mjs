@@ -412,7 +412,7 @@ function markdown(r) {
   }
   if (r.profile) {
     out.push(`## Hot path: top functions by self time (CLI, 1 worker, its busiest thread, first 3 folders; ${r.profile.totalMs} ms sampled)`, '');
-    out.push(table([['function (bundle line)', 'self ms', '%'], ...r.profile.self.map((x) => [x.fn, x.ms, x.pct])]), '');
+    out.push(table([['function (source:line)', 'self ms', '%'], ...r.profile.self.map((x) => [x.fn, x.ms, x.pct])]), '');
   }
   return out.join('\n') + '\n';
 }
