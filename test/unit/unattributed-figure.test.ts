@@ -40,10 +40,15 @@ runRuleTests(noSource, {
     doc('Call 911 in an emergency; the helpline 116 123 is free.'),
     doc('Ligue 190 ou vá à esquadra mais próxima.'),
     doc('Në rast emergjence telefononi 112.'),
+    doc('Ring 112 eller 114, hvis du ser noget mistænkeligt.'),
+    doc('Call 911 or 999 in an emergency.'),
+    doc('See article 3, 4 and 15 of the treaty.'),
     doc('Zelensky said the situation was grave. He added that 500 more soldiers had arrived.'),
   ],
   invalid: [
     { code: doc('Si pasojë e luftës kanë vdekur mijëra persona.'), errors: [{ messageId: 'noSource', text: 'mijëra' }] },
+    // After a reference, a grouped number is a quantity again.
+    { code: doc('Under article 5 and 12,000 soldiers were sent to the front.'), errors: [{ messageId: 'noSource', text: '12,000' }] },
     { code: doc('Det militære samarbejde omfatter over otte millioner artilleri.'), errors: [{ messageId: 'noSource', text: 'otte millioner' }] },
     { code: doc('Në Rusi janë dërguar 3 mijë ushtarë.'), errors: [{ messageId: 'noSource', text: '3 mijë' }] },
     { code: doc('The fund lost $2 billion last year.'), errors: [{ messageId: 'noSource', text: '$2 billion' }] },

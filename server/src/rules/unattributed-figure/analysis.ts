@@ -67,6 +67,8 @@ const NUMERAL_RE = new RegExp(`(?<![\\p{L}\\p{N}_])${NUMBER}(?:\\s?[-–]\\s?${N
 const DATE_RE = /(?<![\p{N}])(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\p{N}])/gu;
 const TIME_RE = /(?<![\p{N}])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?h\s?\d{2}|\d{1,2}[.:]\d{2}(?=\s?(?:h|uhr|uur|hod|horas?|sati|saat)\b))(?![\p{N}])/giu;
 const VERSION_RE = /(?<![\p{N}])\d+\.\d+\.\d+(?:\.\d+)*(?![\p{N}])/gu;
+/** Between two references of one list: a comma or slash, or one short lower-case word (og, eller, or, e, и). */
+const REFERENCE_LIST_GAP = /^(?:\s*[,/]\s*|\s+\p{Ll}{1,5}\s+)$/u;
 const PHONE_RE = /(?:\+\d{1,3}[ -]?)?\(?\d{2,4}\)?(?:[ -]\d{2,4}){2,}/g;
 
 function parseNumber(text: string): number {
@@ -207,6 +209,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
   const cursor = { i: 0 };
   const figures: Figure[] = [];
   const consumed = new Set<number>(); // word starts taken by a numeral figure
+  let referenceEnd = -1; // end of the last numeral read as a reference (nr. 5, call 911)
   NUMERAL_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (digits && (m = NUMERAL_RE.exec(text))) {
@@ -230,7 +233,15 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     const prevAdjacent = prev && /^\.?\s{0,2}$/.test(gapBefore);
     const nextAdjacent = next && /^\s{1,2}$|^\.\s$/.test(gapAfter);
     if (prev && /^\s+$/.test(gapBefore) && lex.months(prev.lower)) continue; // October 28, august 2022
-    if (prevAdjacent && (lex.reference(prev.lower) || lex.time(prev.lower))) continue; // nr. 5, kl. 10
+    if (prevAdjacent && (lex.reference(prev.lower) || lex.time(prev.lower))) {
+      referenceEnd = end;
+      continue; // nr. 5, kl. 10
+    }
+    // The next of a list of references: "nr. 5 og 6", "call 911 or 999", "artikel 3, 4". Plain short numbers only.
+    if (referenceEnd >= 0 && /^\d{1,4}$/.test(raw) && REFERENCE_LIST_GAP.test(text.slice(referenceEnd, start))) {
+      referenceEnd = end;
+      continue;
+    }
     if (nextAdjacent && (lex.months(next.lower) || lex.time(next.lower))) continue; // 28 tetor, 10 Uhr
     if (next && nextAdjacent && next.lower.length <= 3) {
       // "24 de febrero", "3 de mayo": one short connector word before a month.

@@ -24,7 +24,8 @@ verb (\`tha\`, \`disse\`, \`sagde\`, \`said\`, \`estimated\`), a prepositional s
 (\`28 tetor\`, \`24 shkurt të vitit 2022\`, \`august 2022\`, \`2024-10-28\`), years (a plain four-digit number
 from 1800 to 2100, or a number next to a year word), times, ordinals (\`2nd\`, \`5. plads\`), codes (\`F-16\`,
 \`G20\`), article and section numbers (a number after a reference word such as \`article\`, \`nr.\`, \`§\`),
-numbers to call (after a dial verb or an emergency line: \`Ring 112\`, \`call 911\`, \`telefononi 112\`),
+numbers to call (after a dial verb or an emergency line: \`Ring 112\`, \`call 911\`, \`telefononi 112\`), the
+rest of a list of references (\`nr. 5 og 6\`, \`call 911 or 999\`, \`side 77 af 83\`: short plain numbers only),
 versions, phone numbers, temperatures, and plain counts below \`minimumCount\` (\`dy shtetet\`).
 
 The cue words, number words, month names and reference words come from the document language's data
