@@ -330,8 +330,9 @@ function targets(r) {
       add(`edit -> diagnostics p95 <= 10 ms, 5 KB (${m})`, `${doc('5 KB article', m).p95} ms`, doc('5 KB article', m).p95 <= 10);
       add(`edit -> diagnostics p95 <= 100 ms, 1 MB (${m})`, `${doc('1 MB file', m).p95} ms`, doc('1 MB file', m).p95 <= 100);
     }
-    const start = Math.min(...r.editor.documents.filter((d) => d.document === '5 KB article').map((d) => d.startToFirstMs));
-    add('server start -> first diagnostics <= 300 ms', `${start} ms`, start <= 300);
+    // Both modes: VS Code pulls, other clients get pushed diagnostics.
+    const starts = ['pull', 'push'].map((m) => doc('5 KB article', m).startToFirstMs);
+    add('server start -> first diagnostics <= 300 ms (pull, push)', `${starts.join(' ms, ')} ms`, Math.max(...starts) <= 300);
   }
   if (r.activation) add('extension activation measured', activationSummary(r.activation), Boolean(r.activation.rounds?.length));
   if (r.growth) add('growth 1 -> 16 MB near linear', `time per MB x${r.growth.ratio16to1}`, r.growth.ratio16to1 <= 1.5);
