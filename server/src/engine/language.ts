@@ -12,55 +12,65 @@ const LONG_ENOUGH_FOR_FRANC = 400;
  * shipped language, but a document needs few of them in full (start-up pays for what it builds).
  */
 export class Lexicon {
+  // One field per list, all present from the start: every lexicon has the same shape, so the
+  // getters stay monomorphic on the hot path.
+  private stopWordsList: Set<string> | undefined = undefined;
+  private abbreviationsList: Set<string> | undefined = undefined;
+  private monthsList: Map<string, number> | undefined = undefined;
+  private yearWordsList: Set<string> | undefined = undefined;
+  private attributionVerbsList: PhraseSet | undefined = undefined;
+  private attributionPrepositionsList: PhraseSet | undefined = undefined;
+  private vagueSourcesList: PhraseSet | undefined = undefined;
+  private largeNumbersList: Map<string, number> | undefined = undefined;
+  private smallNumbersList: Map<string, number> | undefined = undefined;
+  private referenceWordsList: Set<string> | undefined = undefined;
+  private timeWordsList: Set<string> | undefined = undefined;
+
   constructor(readonly data: LanguageData) {}
 
   get stopWords(): Set<string> {
-    return (this.built.stopWords ??= new Set(lower(this.data.stopWords)));
-  }
-  get abbreviations(): Set<string> {
-    return (this.built.abbreviations ??= new Set(lower(this.data.abbreviations)));
-  }
-  get months(): Map<string, number> {
-    return (this.built.months ??= lowerMap(this.data.months));
-  }
-  get yearWords(): Set<string> {
-    return (this.built.yearWords ??= new Set(lower(this.data.yearWords)));
-  }
-  get attributionVerbs(): PhraseSet {
-    return (this.built.attributionVerbs ??= new PhraseSet(lower(this.data.attribution.verbs)));
-  }
-  get attributionPrepositions(): PhraseSet {
-    return (this.built.attributionPrepositions ??= new PhraseSet(lower(this.data.attribution.prepositions)));
-  }
-  get vagueSources(): PhraseSet {
-    return (this.built.vagueSources ??= new PhraseSet(lower(this.data.attribution.vague)));
-  }
-  get largeNumbers(): Map<string, number> {
-    return (this.built.largeNumbers ??= lowerMap(this.data.numberWords.large));
-  }
-  get smallNumbers(): Map<string, number> {
-    return (this.built.smallNumbers ??= lowerMap(this.data.numberWords.small));
-  }
-  get referenceWords(): Set<string> {
-    return (this.built.referenceWords ??= new Set(lower(this.data.referenceWords)));
-  }
-  get timeWords(): Set<string> {
-    return (this.built.timeWords ??= new Set(lower(this.data.timeWords)));
+    return (this.stopWordsList ??= new Set(lower(this.data.stopWords)));
   }
 
-  private readonly built: {
-    stopWords?: Set<string>;
-    abbreviations?: Set<string>;
-    months?: Map<string, number>;
-    yearWords?: Set<string>;
-    attributionVerbs?: PhraseSet;
-    attributionPrepositions?: PhraseSet;
-    vagueSources?: PhraseSet;
-    largeNumbers?: Map<string, number>;
-    smallNumbers?: Map<string, number>;
-    referenceWords?: Set<string>;
-    timeWords?: Set<string>;
-  } = {};
+  get abbreviations(): Set<string> {
+    return (this.abbreviationsList ??= new Set(lower(this.data.abbreviations)));
+  }
+
+  get months(): Map<string, number> {
+    return (this.monthsList ??= lowerMap(this.data.months));
+  }
+
+  get yearWords(): Set<string> {
+    return (this.yearWordsList ??= new Set(lower(this.data.yearWords)));
+  }
+
+  get attributionVerbs(): PhraseSet {
+    return (this.attributionVerbsList ??= new PhraseSet(lower(this.data.attribution.verbs)));
+  }
+
+  get attributionPrepositions(): PhraseSet {
+    return (this.attributionPrepositionsList ??= new PhraseSet(lower(this.data.attribution.prepositions)));
+  }
+
+  get vagueSources(): PhraseSet {
+    return (this.vagueSourcesList ??= new PhraseSet(lower(this.data.attribution.vague)));
+  }
+
+  get largeNumbers(): Map<string, number> {
+    return (this.largeNumbersList ??= lowerMap(this.data.numberWords.large));
+  }
+
+  get smallNumbers(): Map<string, number> {
+    return (this.smallNumbersList ??= lowerMap(this.data.numberWords.small));
+  }
+
+  get referenceWords(): Set<string> {
+    return (this.referenceWordsList ??= new Set(lower(this.data.referenceWords)));
+  }
+
+  get timeWords(): Set<string> {
+    return (this.timeWordsList ??= new Set(lower(this.data.timeWords)));
+  }
 }
 
 /** Extra words per language from the config, merged into the shipped lists. */

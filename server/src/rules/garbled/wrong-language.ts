@@ -109,8 +109,11 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
   return counts;
 }
 
-/** Whether any language outside the document's own has at least `own` stop words among `words`. */
-function anotherLanguageHasAsMany(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[], own: number): boolean {
+/**
+ * Whether a language outside the document's own has `threshold` (1 or more) stop words among `words`.
+ * Without `found`, the first such language settles it; with it, every one is added to `found`.
+ */
+function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[], threshold: number, found?: string[]): boolean {
   const ids = stopWordIds(doc.languages);
   const foreign = foreignPositions(doc, profile);
   if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
@@ -121,30 +124,12 @@ function anotherLanguageHasAsMany(doc: SeedDocument, profile: DocumentLanguages,
     if (!list) continue;
     for (let k = 0; k < list.length; k++) {
       const code = list[k];
-      if (foreign[code] === 0) continue;
-      if (++counts[code] >= own) return true;
+      if (foreign[code] === 0 || ++counts[code] !== threshold) continue;
+      if (!found) return true;
+      found.push(doc.languages.dataCodes[code]);
     }
   }
-  return false;
-}
-
-/** Languages outside the document's own with at least MIN_FOREIGN_STOP_WORDS stop words among `words`. */
-function foreignStopWordLanguages(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): string[] {
-  const ids = stopWordIds(doc.languages);
-  const foreign = foreignPositions(doc, profile);
-  if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
-  const counts = scratchLanguageCounts;
-  counts.fill(0, 0, foreign.length);
-  const found: string[] = [];
-  for (const w of words) {
-    const list = ids.get(w.lower);
-    if (!list) continue;
-    for (let k = 0; k < list.length; k++) {
-      const code = list[k];
-      if (foreign[code] === 1 && ++counts[code] === MIN_FOREIGN_STOP_WORDS) found.push(doc.languages.dataCodes[code]);
-    }
-  }
-  return found;
+  return found !== undefined && found.length > 0;
 }
 
 /** Scratch counts per language position, reused between sentences. */
@@ -169,7 +154,7 @@ function stopWordsAgree(doc: SeedDocument, profile: DocumentLanguages, words: re
   let own = 0;
   for (const w of words) if (ownList.has(w.lower)) own++;
   if (own < MIN_OWN_STOP_WORDS || own < STOP_WORD_SHARE * words.length) return false;
-  return !anotherLanguageHasAsMany(doc, profile, words, own);
+  return !foreignStopWordsReach(doc, profile, words, own);
 }
 
 /** The best score franc gives any of `languages`, or 0. */
@@ -401,7 +386,8 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
     const run = words.slice(from, j);
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
-    let stopWordLanguages = foreignStopWordLanguages(doc, profile, run);
+    let stopWordLanguages: string[] = [];
+    foreignStopWordsReach(doc, profile, run, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
     const splice = run.length >= MIN_SPLICE_WORDS && run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
     if (stopWordLanguages.length && looksLikeNames(doc, run)) stopWordLanguages = [];
     if (!stopWordLanguages.length && !splice) continue;
