@@ -7,7 +7,7 @@
 // workbench start.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createSandbox, codeServerCli, killGroup, launchChromium, loadPaths, startCodeServer, waitFor, workbenchUrl, writeVsix } from '../test/e2e/harness.mjs';
+import { createSandbox, codeServerCli, extensionLogFiles, killGroup, launchChromium, loadPaths, startCodeServer, waitFor, workbenchUrl, writeVsix } from '../test/e2e/harness.mjs';
 
 const SEED = '004_936c4cfa7d2d837d.txt';
 const ACTIVATED = /seedlint activated in (\d+) ms \(client (\d+) ms, server start and initialize (\d+) ms\)/g;
@@ -34,22 +34,14 @@ export function packagedFiles(repo) {
 }
 
 /** Every activation line the extension has logged so far, in all its windows' logs. */
-function activations(userDataDir) {
+function activations(sandbox) {
   const found = [];
-  const walk = (dir) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (path.basename(dir) === 'seedlint.seedlint' && e.name.endsWith('.log')) {
-        const text = fs.readFileSync(p, 'utf8');
-        // The server's own count, from its process start to handling `initialized`.
-        const ready = [...text.matchAll(READY)].map((m) => +m[1]);
-        for (const m of text.matchAll(ACTIVATED)) found.push({ file: p, activationMs: +m[1], clientMs: +m[2], serverStartMs: +m[3], serverReadyMs: ready[ready.length - 1] });
-      }
-    }
-  };
-  walk(path.join(userDataDir, 'logs'));
+  for (const file of extensionLogFiles(sandbox).reverse()) {
+    const text = fs.readFileSync(file, 'utf8');
+    // The server's own count, from its process start to handling `initialized`.
+    const ready = [...text.matchAll(READY)].map((m) => +m[1]);
+    for (const m of text.matchAll(ACTIVATED)) found.push({ file, activationMs: +m[1], clientMs: +m[2], serverStartMs: +m[3], serverReadyMs: ready[ready.length - 1] });
+  }
   return found;
 }
 
@@ -83,7 +75,7 @@ export async function measureActivation({ repo, rounds = 3, log = () => {} }) {
     const vscodeVersion = /with Code (\d+\.\d+\.\d+)/.exec(await codeServerCli(paths, sandbox, ['--version']))?.[1] ?? 'unknown';
     const out = [];
     for (let k = 0; k < rounds; k++) {
-      const before = activations(sandbox.userDataDir).length;
+      const before = activations(sandbox).length;
       const cached = fs.readdirSync(path.join(extDir, 'dist')).some((f) => f.startsWith('server.bundle.js.') && f.endsWith('.cache'));
       const page = await context.newPage();
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -92,7 +84,7 @@ export async function measureActivation({ repo, rounds = 3, log = () => {} }) {
       await waitFor('a squiggle in the editor', () => page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info').length > 0), WAIT);
       const openToSquigglesMs = Math.round(performance.now() - opened);
       const logged = await waitFor('the activation line in the extension log', () => {
-        const all = activations(sandbox.userDataDir);
+        const all = activations(sandbox);
         return all.length > before && all[all.length - 1];
       }, WAIT);
       out.push({ activationMs: logged.activationMs, clientMs: logged.clientMs, serverStartMs: logged.serverStartMs, serverReadyMs: logged.serverReadyMs, openToSquigglesMs, codeCache: cached });

@@ -29,7 +29,7 @@ export function cpuMsOf(pid) {
 /** USER_HZ: /proc counts CPU time in these ticks (100 on Linux). */
 const CLOCK_TICKS = 100;
 
-const median = (xs) => percentile(xs, 50);
+export const median = (xs) => percentile(xs, 50);
 
 /** The server's push debounce, read from its source (the bench runs in a clone). */
 export function readDebounceMs(repo) {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.mjs';
 import { measureActivation } from './activation.mjs';
-import { measureDocument, nodeStartMs, readDebounceMs } from './lsp.mjs';
+import { measureDocument, median, nodeStartMs, readDebounceMs } from './lsp.mjs';
 import { summarize } from './profile-summary.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -241,7 +241,7 @@ async function main() {
         }
         samples.node.push(nodeStartMs(1));
       }
-      const med = (xs) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)], 0);
+      const med = (xs) => round(median(xs), 0);
       results.editor.startReference = { pairs: START_PAIRS, withCodeCacheMs: med(samples.on), withoutCodeCacheMs: med(samples.off), nodeAloneMs: med(samples.node) };
     } catch (e) {
       log(`  start without the code cache failed: ${e.message}`);
@@ -338,8 +338,6 @@ function targets(r) {
   if (r.growth) add('growth 1 -> 16 MB near linear', `time per MB x${r.growth.ratio16to1}`, r.growth.ratio16to1 <= 1.5);
   return t;
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One line on the activation rounds: the median and each window. */
 function activationSummary(a) {

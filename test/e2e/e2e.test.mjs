@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   loadPaths, createSandbox, codeServerCli, startCodeServer, launchChromium, workbenchUrl,
-  waitFor, killGroup, writeVsix,
+  waitFor, killGroup, writeVsix, extensionLogFiles,
 } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -260,17 +260,7 @@ async function readProblemsOf(page, file) {
 
 /** The newest log file of the extension's LogOutputChannel under the user-data-dir. */
 function serverLogFile(sandbox) {
-  const found = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (path.basename(dir) === 'seedlint.seedlint' && e.name.endsWith('.log')) found.push(p);
-    }
-  };
-  const logs = path.join(sandbox.userDataDir, 'logs');
-  if (fs.existsSync(logs)) walk(logs);
-  return found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  return extensionLogFiles(sandbox)[0];
 }
 
 // ---------------------------------------------------------------------------------------------

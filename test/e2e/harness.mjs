@@ -93,6 +93,21 @@ export function createSandbox(prefix = 'seedlint-e2e-') {
   };
 }
 
+/** The extension's log files (its LogOutputChannel, one per window) under the sandbox's user data, newest first. */
+export function extensionLogFiles(sandbox, extensionId = 'seedlint.seedlint') {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (path.basename(dir) === extensionId && e.name.endsWith('.log')) found.push(p);
+    }
+  };
+  const logs = path.join(sandbox.userDataDir, 'logs');
+  if (fs.existsSync(logs)) walk(logs);
+  return found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+}
+
 /** A spawned process in its own process group, with its output kept. */
 function spawnGroup(cmd, args, opts = {}) {
   const child = spawn(cmd, args, { ...opts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
