@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { francAll as reference } from 'franc';
 import { francAll, francScores, SEPARATOR_UNITS } from '../../server/src/engine/franc';
-import { splitWords, WORD_RE, type Word } from '../../server/src/engine/words';
+import { splitWords, startsWithCapital, WORD_RE, type Word } from '../../server/src/engine/words';
 import { DEFAULT_LANGUAGES, LanguageRegistry } from '../../server/src/engine/index';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -102,6 +102,14 @@ describe('word splitting (perf)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('startsWithCapital is /^\\p{Lu}/u on the text from that offset, for every code unit and for astral letters', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const t = `x${String.fromCharCode(c)}y`;
+      assert.equal(startsWithCapital(t, 1), /^\p{Lu}/u.test(t.slice(1)), `U+${c.toString(16)}`);
+    }
+    for (const t of ['𝐀bc', '𝐚bc', '𞤀x', '😀A', '\ud835', 'A', 'ǅ', 'Ⅸ']) assert.equal(startsWithCapital(t, 0), /^\p{Lu}/u.test(t), JSON.stringify(t));
   });
 });
 

@@ -77,6 +77,19 @@ function letterWidth(text: string, i: number): number {
   return v;
 }
 
+/** Per code unit: 1 = an upper-case letter (\p{Lu}), 0 = not, 2 = unknown yet. */
+const UPPER_UNITS = new Uint8Array(65536).fill(2);
+const UPPER = /^\p{Lu}/u;
+
+/** Whether the character at text[offset] is an upper-case letter: `/^\p{Lu}/u` on the text from there, without a slice. */
+export function startsWithCapital(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  if (c >= 0xd800 && c <= 0xdfff) return UPPER.test(text.slice(offset, offset + 2));
+  let v = UPPER_UNITS[c];
+  if (v === 2) UPPER_UNITS[c] = v = UPPER.test(String.fromCharCode(c)) ? 1 : 0;
+  return v === 1;
+}
+
 export function normalizeWord(word: string): string {
   const lower = word.toLowerCase();
   if (!NEEDS_NORMALIZING.test(lower)) return lower;

@@ -1,6 +1,6 @@
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
 import { defineRule } from '../../engine/rule';
-import { splitWords, type Word } from '../../engine/words';
+import { splitWords, startsWithCapital, type Word } from '../../engine/words';
 import {
   areRelatives,
   documentLanguages,
@@ -84,7 +84,6 @@ const MIN_UNCASED_SCRIPT_WORDS = 4;
 const MIN_SPLICE_WORDS = 4;
 /** How far franc must put a splice's language ahead of every language unrelated to it. */
 const SPLICE_LEAD = 0.1;
-const UPPER_START = /^\p{Lu}/u;
 /** Any character beyond Latin letters and common punctuation: a sentence without one is Latin script through and through. */
 const BEYOND_LATIN = /[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]/;
 const LATIN_ONLY = { family: 'Latin', letters: Infinity, share: 1 };
@@ -110,17 +109,42 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
 }
 
 /**
- * Whether a language outside the document's own has `threshold` (1 or more) stop words among `words`.
- * Without `found`, the first such language settles it; with it, every one is added to `found`.
+ * Per word of a sentence, the languages it is a stop word of (positions in registry.dataCodes), or
+ * undefined: looked up once per list of words, then read by every test below, which ask it of the
+ * same words several times (the document's share, other languages' counts, names, runs).
  */
-function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[], threshold: number, found?: string[]): boolean {
-  const ids = stopWordIds(doc.languages);
+type StopWordLists = ReadonlyArray<readonly number[] | undefined>;
+const stopWordListsOf = new WeakMap<readonly Word[], StopWordLists>();
+
+function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists {
+  let lists = stopWordListsOf.get(words);
+  if (!lists) {
+    const ids = stopWordIds(doc.languages);
+    const found: Array<readonly number[] | undefined> = new Array(words.length);
+    for (let i = 0; i < words.length; i++) found[i] = ids.get(words[i].lower);
+    stopWordListsOf.set(words, (lists = found));
+  }
+  return lists;
+}
+
+/** Whether word `i` of `lists` is a stop word of the language at `position`. */
+function isStopWordOf(lists: StopWordLists, i: number, position: number): boolean {
+  const list = lists[i];
+  return list !== undefined && list.includes(position);
+}
+
+/**
+ * Whether a language outside the document's own has `threshold` (1 or more) stop words among words
+ * [from, to) of `lists`. Without `found`, the first such language settles it; with it, every one is
+ * added to `found`.
+ */
+function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, lists: StopWordLists, from: number, to: number, threshold: number, found?: string[]): boolean {
   const foreign = foreignPositions(doc, profile);
   if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
   const counts = scratchLanguageCounts;
   counts.fill(0, 0, foreign.length);
-  for (const w of words) {
-    const list = ids.get(w.lower);
+  for (let i = from; i < to; i++) {
+    const list = lists[i];
     if (!list) continue;
     for (let k = 0; k < list.length; k++) {
       const code = list[k];
@@ -149,12 +173,12 @@ function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8A
 /** Whether the stop words alone settle that the words are in the document's language (or a relative). */
 function stopWordsAgree(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): boolean {
   if (!doc.lexicon || words.length === 0) return false;
-  // The document's own count first: most sentences settle on it, without counting every language.
-  const ownList = doc.lexicon.stopWords;
+  const lists = stopWordLists(doc, words);
+  const position = doc.languages.dataCodes.indexOf(doc.language);
   let own = 0;
-  for (const w of words) if (ownList.has(w.lower)) own++;
+  for (let i = 0; i < lists.length; i++) if (isStopWordOf(lists, i, position)) own++;
   if (own < MIN_OWN_STOP_WORDS || own < STOP_WORD_SHARE * words.length) return false;
-  return !foreignStopWordsReach(doc, profile, words, own);
+  return !foreignStopWordsReach(doc, profile, lists, 0, lists.length, own);
 }
 
 /** The best score franc gives any of `languages`, or 0. */
@@ -260,16 +284,16 @@ function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: st
 /**
  * Most content words (those that are no language's stop words) capitalised: names and titles of
  * works ("Kim Jong Un", "A Boy and His Dog", "Central Statistics Office"), which keep their own
- * language in any text.
+ * language in any text. Words [from, to) of `words`, all by default.
  */
-function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES_SHARE): boolean {
-  const index = stopWordIndex(doc.languages);
+function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES_SHARE, from = 0, to = words.length): boolean {
+  const lists = stopWordLists(doc, words);
   let content = 0;
   let capitalised = 0;
-  for (const w of words) {
-    if (index.has(w.lower)) continue;
+  for (let i = from; i < to; i++) {
+    if (lists[i] !== undefined) continue;
     content++;
-    if (UPPER_START.test(doc.text.slice(w.start, w.end))) capitalised++;
+    if (startsWithCapital(doc.text, words[i].start)) capitalised++;
   }
   return content > 0 && capitalised >= share * content;
 }
@@ -280,9 +304,8 @@ function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES
  * them capitalised. German capitalises its nouns, so a share alone would take German prose for names.
  */
 function isListOfNames(doc: SeedDocument, words: readonly Word[]): boolean {
-  const index = stopWordIndex(doc.languages);
   if (looksLikeNames(doc, words, MOSTLY_NAMES_SHARE)) return true;
-  return !words.some((w) => index.has(w.lower)) && looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
+  return stopWordLists(doc, words).every((list) => list === undefined) && looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
 }
 
 /** Whether a sentence as a whole is in another script or language than the document. */
@@ -332,7 +355,6 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
   const out: Span[] = [];
   const words = doc.words(sentence);
   if (words.length < 2) return out;
-  const own = doc.lexicon?.stopWords;
 
   // Words in a script the document does not use.
   let i = profile.script === 'Latin' && !BEYOND_LATIN.test(sentence.text) ? words.length : 0;
@@ -350,14 +372,14 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     }
     let j = i + 1;
     while (j < words.length && scriptOfWord(words[j]) === family) j++;
-    const run = words.slice(i, j);
-    const letters = run.reduce((n, w) => n + (w.end - w.start), 0);
+    let letters = 0;
+    for (let k = i; k < j; k++) letters += words[k].end - words[k].start;
     // A cased script shows names by their capitals; in an uncased one (Arabic, Hebrew, Devanagari)
     // only length tells a phrase from a name. Latin in another script's document is mostly names and
     // brands: it takes a clause of it.
     const cased = CASED_SCRIPTS.has(family);
     const minWords = family === 'Latin' ? MIN_LATIN_RUN_WORDS : cased ? 2 : MIN_UNCASED_SCRIPT_WORDS;
-    if (run.length >= minWords && letters >= 6 && !(cased && looksLikeNames(doc, run))) {
+    if (j - i >= minWords && letters >= 6 && !(cased && looksLikeNames(doc, words, NAMES_SHARE, i, j))) {
       const start = words[i].start;
       const end = words[j - 1].end;
       const text = doc.text.slice(start, end);
@@ -368,15 +390,17 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
   }
 
   // Runs of words none of which is a stop word of the document's language.
-  if (!own || !hasTrigramModel(profile.script)) return out;
+  if (!doc.lexicon || !hasTrigramModel(profile.script)) return out;
+  const lists = stopWordLists(doc, words);
+  const own = doc.languages.dataCodes.indexOf(doc.language);
   i = 0;
   while (i < words.length) {
-    if (own.has(words[i].lower)) {
+    if (isStopWordOf(lists, i, own)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < words.length && !own.has(words[j].lower)) j++;
+    while (j < words.length && !isStopWordOf(lists, j, own)) j++;
     const from = i;
     i = j;
     if (j - from < MIN_SPAN_WORDS) continue;
@@ -384,12 +408,12 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     const end = words[j - 1].end;
     if (end - start < MIN_SPAN_CHARS || out.some((s) => s.start < end && start < s.end)) continue;
     if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
-    const run = words.slice(from, j);
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
     let stopWordLanguages: string[] = [];
-    foreignStopWordsReach(doc, profile, run, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
-    const splice = run.length >= MIN_SPLICE_WORDS && run.every((w, k) => !UPPER_START.test(doc.text.slice(w.start, w.end)) || (k === 0 && w.start === sentence.start));
-    if (stopWordLanguages.length && looksLikeNames(doc, run)) stopWordLanguages = [];
+    foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
+    let splice = j - from >= MIN_SPLICE_WORDS;
+    for (let k = from; splice && k < j; k++) splice = !startsWithCapital(doc.text, words[k].start) || (k === from && words[k].start === sentence.start);
+    if (stopWordLanguages.length && looksLikeNames(doc, words, NAMES_SHARE, from, j)) stopWordLanguages = [];
     if (!stopWordLanguages.length && !splice) continue;
     const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
     const isCandidate = (code: string) => candidates.some((c) => areRelatives(doc.languages, c, code));
