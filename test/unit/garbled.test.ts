@@ -1,5 +1,7 @@
 /** The garbled-passage rules, one by one: what each reports, where, and what its safe fixes give. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import boilerplate from '../../server/src/rules/garbled/boilerplate';
 import controlCharacter from '../../server/src/rules/garbled/control-character';
 import detachedHyphen from '../../server/src/rules/garbled/detached-hyphen';
@@ -269,8 +271,14 @@ runRuleTests(gibberish, {
   ],
 });
 
+/** Czech prose from the clean fixtures, and a Czech sentence written without diacritics: franc calls it Slovenian. */
+const CS = fs.readFileSync(path.join(__dirname, '../fixtures/clean/cs.txt'), 'utf8').split('\n').slice(1, 6).join('\n');
+const CS_PLAIN = 'Dalsi z pisni na albu Obscured by Clouds, ktere pramalo souviseji s obsahem filmu La Valee.';
+
 runRuleTests(wrongLanguage, {
   valid: [
+    // A quarter of its words are Czech stop words (z, na, by, s) and no other language has as many: settled without franc.
+    `${H}${CS}\n${CS_PLAIN}\n${CS}\n`,
     `${H}${PT}\n${PT2} ${PT}\n`,
     `${H}${DA}\n${DA2}\nKim Jong Un\n`,
     `${H}${DA}\n${DA2} Filmen hedder "A Boy and His Dog" på engelsk.\n`,
