@@ -6,7 +6,7 @@ import boilerplate from '../../server/src/rules/garbled/boilerplate';
 import controlCharacter from '../../server/src/rules/garbled/control-character';
 import detachedHyphen from '../../server/src/rules/garbled/detached-hyphen';
 import duplicateLine from '../../server/src/rules/garbled/duplicate-line';
-import gibberish from '../../server/src/rules/garbled/gibberish';
+import gibberish, { isPlainShortWord } from '../../server/src/rules/garbled/gibberish';
 import markupDebris from '../../server/src/rules/garbled/markup-debris';
 import mojibake from '../../server/src/rules/garbled/mojibake';
 import orphanHeadings from '../../server/src/rules/garbled/orphan-headings';
@@ -318,6 +318,15 @@ runRuleTests(wrongLanguage, {
       errors: [{ messageId: 'script', text: 'दूसरा विश्व युद्ध एक ज़माने तक पूँजीवादियों की आपसी लड़ाई थी, पर जैसे ही रूस पर हमला हुआ।' }],
     },
   ],
+});
+
+describe('garbled/gibberish reads short words in place', () => {
+  it('isPlainShortWord is neither of the two regular expressions it replaces, on every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const t = `ab${String.fromCharCode(c)}c`;
+      assert.equal(isPlainShortWord(t, 1, 4), !/['’\-‐.]/.test(t.slice(1, 4)) && !/[\u0370-\u052f]/.test(t.slice(1, 4)), `U+${c.toString(16)}`);
+    }
+  });
 });
 
 describe('garbled/wrong-language has no fix', () => {

@@ -104,6 +104,18 @@ function addRepeatClue(verdict: Verdict, part: string): void {
 }
 
 /** Judges one token from its letters alone: no word list can vouch for names and new words. */
+/**
+ * PART_SEPARATOR and GREEK_OR_CYRILLIC both fail on text[start, end): what the check of a short word
+ * asks, read from the document without slicing the word (most words are short).
+ */
+export function isPlainShortWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2010 || c === 0x2e || (c >= 0x370 && c <= 0x52f)) return false;
+  }
+  return true;
+}
+
 function judge(token: string, docScript: string): Verdict {
   const verdict: Verdict = { points: 0, clues: [] };
   // Most tokens are one part with no capital inside and one script: only a repeat can count there.
@@ -183,10 +195,10 @@ Invisible characters are \`garbled/control-character\`'s business; broken encodi
         for (const sentence of p.sentences) {
           // The document's words (cached, shared with other rules), split at hyphens, apostrophes and periods.
           for (const word of doc.words(sentence)) {
-            const token = doc.text.slice(word.start, word.end);
             // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
             // others a hyphenated part or three case changes); a short word can still mix scripts.
-            if (token.length < 8 && !PART_SEPARATOR.test(token) && !GREEK_OR_CYRILLIC.test(token)) continue;
+            if (word.end - word.start < 8 && isPlainShortWord(doc.text, word.start, word.end)) continue;
+            const token = doc.text.slice(word.start, word.end);
             const verdict = judge(token, docScript);
             if (verdict.points < THRESHOLD) continue;
             const start = word.start;
