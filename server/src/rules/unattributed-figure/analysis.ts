@@ -410,23 +410,37 @@ function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Senten
 
 const cache = new WeakMap<SeedDocument, Map<string, SentenceFigures[]>>();
 
-const numberWordStarts = new WeakMap<Lexicon, Map<number, Set<string>>>();
+const numberWordStarts = new WeakMap<Lexicon, Map<number, NumberWordRuns>>();
+
+interface NumberWordRuns {
+  runs: Set<string>;
+  /**
+   * By the low byte of a run's first code unit, bit n set when some run of that start is n units long
+   * (bit 31: 31 or more): a letter run that no bit admits is not looked up in `runs`.
+   */
+  lengths: Uint32Array;
+}
 
 /**
  * The first run of letters of every word that makes a figure without a digit (large-quantity
  * words, and small ones from `minimumCount` up): "twenty" for "twenty-one", "tusind" for "tusind".
  */
-function numberWordRuns(lex: Lexicon, minimumCount: number): Set<string> {
+function numberWordRuns(lex: Lexicon, minimumCount: number): NumberWordRuns {
   let byMinimum = numberWordStarts.get(lex);
   if (!byMinimum) numberWordStarts.set(lex, (byMinimum = new Map()));
-  let runs = byMinimum.get(minimumCount);
-  if (!runs) {
-    runs = new Set();
+  let found = byMinimum.get(minimumCount);
+  if (!found) {
+    const runs = new Set<string>();
+    const lengths = new Uint32Array(256);
     const words = [...lex.largeNumbers.keys(), ...[...lex.smallNumbers].filter(([, v]) => v >= minimumCount).map(([k]) => k)];
-    for (const w of words) runs.add(/^[\p{L}\p{M}]*/u.exec(w)![0]);
-    byMinimum.set(minimumCount, runs);
+    for (const w of words) {
+      const run = /^[\p{L}\p{M}]*/u.exec(w)![0];
+      runs.add(run);
+      if (run.length > 0) lengths[run.charCodeAt(0) & 0xff] |= 1 << Math.min(run.length, 31);
+    }
+    byMinimum.set(minimumCount, (found = { runs, lengths }));
   }
-  return runs;
+  return found;
 }
 
 /** Whether a UTF-16 unit is a letter or mark: 1 yes, 0 no, -1 not yet known (filled on first sight). */
@@ -444,7 +458,7 @@ function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount:
   if (/[\u0130\u03a3\ud800-\udfff]/.test(text)) return false;
   const lowered = text.toLowerCase();
   if (/[’\u0300-\u036f]/.test(lowered)) return false;
-  const runs = numberWordRuns(lex, minimumCount);
+  const { runs, lengths } = numberWordRuns(lex, minimumCount);
   let start = -1;
   for (let i = 0; i <= lowered.length; i++) {
     let letter = 0;
@@ -456,7 +470,8 @@ function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount:
     if (letter === 1) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (runs.has(lowered.slice(start, i))) return false;
+      const admitted = (lengths[lowered.charCodeAt(start) & 0xff] >>> Math.min(i - start, 31)) & 1;
+      if (admitted === 1 && runs.has(lowered.slice(start, i))) return false;
       start = -1;
     }
   }
