@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { CLI_V8_FLAGS, V8_FLAGS } from '../../server/src/boot/codeCache';
-import { BUSY_CORES_V8_FLAGS, workerV8Flags } from '../../server/src/cli/run';
 import { REPO, runCli, SEEDS, tempCorpus, tempDir } from '../helpers/cli';
 
 /** A corpus of seeds/ plus articles built from the clean fixtures: enough files for several batches. */
@@ -163,17 +162,6 @@ describe('CLI workers and cache (perf)', function () {
       const r = spawnSync(process.execPath, [path.join(dir, `${program}.js`)], { encoding: 'utf8', env: { ...process.env, SEEDLINT_CODE_CACHE: 'off' } });
       assert.equal(r.stdout, expected[program], `${program}: ${r.stderr}`);
     }
-  });
-
-  it('workers that take every core run without V8 helper threads, under flags that keep the code caches valid', () => {
-    assert.deepEqual(workerV8Flags(2, 2), BUSY_CORES_V8_FLAGS);
-    assert.deepEqual(workerV8Flags(4, 2), BUSY_CORES_V8_FLAGS);
-    assert.deepEqual(workerV8Flags(1, 2), [], 'one worker is faster with the other core helping');
-    assert.deepEqual(workerV8Flags(1, 1), [], 'one worker alone');
-    assert.deepEqual(workerV8Flags(2, 8), [], 'idle cores left for the helpers');
-    // Set after the loader's, once the caches are loaded: V8 must not fold them into its cache tag.
-    const tagOf = (args: readonly string[]) => spawnSync(process.execPath, [...args, '-p', "require('node:v8').cachedDataVersionTag()"], { encoding: 'utf8' }).stdout.trim();
-    assert.equal(tagOf([...CLI_V8_FLAGS, ...BUSY_CORES_V8_FLAGS]), tagOf(CLI_V8_FLAGS));
   });
 
   it('a program without a cache for its V8 writes one when it ends, and the next start uses it; an unwritable folder changes nothing else', () => {

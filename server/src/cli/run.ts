@@ -9,7 +9,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { CliIo, Setup } from '../cli';
 import { processFile } from '../cli';
@@ -44,26 +43,6 @@ export const WORKER_OLD_GENERATION_MB = 512;
 export const HUGE_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
- * V8 flags for a run whose workers take every core. V8's helper threads (parallel and concurrent
- * garbage collection, background TurboFan compiles) then find no idle core and only compete with
- * the workers, and each worker brings its own. On 2 cores, in 6 alternating runs of 2 workers over
- * the benchmark corpus, they took 5-28 % off the wall time (about 20 % typically) and 3-27 % off
- * the CPU time, for 10-30 MB more peak RSS. One worker keeps V8's default: it is faster with the
- * other core helping. Neither flag changes the code V8 makes (nor the flag hash of its code
- * caches), and they are set before the workers' isolates exist, which read them when they start.
- */
-export const BUSY_CORES_V8_FLAGS: readonly string[] = ['--single-threaded-gc', '--no-concurrent-recompilation'];
-
-/** The V8 flags a run of `workers` worker threads on `cores` cores needs set before they start. */
-export function workerV8Flags(workers: number, cores: number): readonly string[] {
-  return workers >= 2 && workers >= cores ? BUSY_CORES_V8_FLAGS : [];
-}
-
-function coreCount(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-}
-
-/**
  * How many worker threads lint: none (this thread lints) for a single file and for runs under
  * WORKER_MIN_BYTES unless `--workers` asks for two or more; else `--workers`, or one per core.
  * This thread reads the files' results from the workers and writes the report.
@@ -72,7 +51,8 @@ export function workerCount(requested: number | undefined, files: number, bytes:
   if (files < 2) return 0;
   if (requested !== undefined) return requested === 1 && bytes < WORKER_MIN_BYTES ? 0 : Math.min(requested, files);
   if (bytes < WORKER_MIN_BYTES) return 0;
-  return Math.max(1, Math.min(coreCount(), files));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, files));
 }
 
 function sizeOf(file: string): number {
@@ -250,7 +230,6 @@ async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number,
   const feedAll = () => {
     for (const w of workers) feed(w);
   };
-  for (const flag of workerV8Flags(Math.min(count, todo.length), coreCount())) v8.setFlagsFromString(flag);
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(large.some((i) => sizes[i] >= HUGE_FILE_BYTES) ? {} : { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB }) };
   for (let k = 0; k < Math.min(count, todo.length); k++) {
     let worker: Worker;
