@@ -7,17 +7,15 @@ import { PhraseSet, splitWords, type Word } from './words';
 /** Texts at least this long are identified by franc alone (it is reliable there). */
 const LONG_ENOUGH_FOR_FRANC = 400;
 
+/**
+ * One language's word lists, lower-cased and NFC, each built on first use: a registry holds every
+ * shipped language, but a document needs few of them in full (start-up pays for what it builds).
+ */
 /** A word of the language data: the languages it belongs to, as positions in LanguageRegistry.dataCodes. */
 export interface WordFacts {
   /** Languages whose vocabulary holds it: stop words, months, number words, attribution cues. */
-  readonly vocabulary: readonly number[];
+  readonly vocabulary: number[];
   /** Those whose stop words hold it, or undefined for none. */
-  readonly stopWords: readonly number[] | undefined;
-}
-
-/** WordFacts while the registry builds them. */
-interface WordFactsBuilt {
-  vocabulary: number[];
   stopWords: number[] | undefined;
 }
 
@@ -27,10 +25,6 @@ export function countVocabulary(facts: WordFacts, counts: Int32Array): void {
   for (let k = 0; k < positions.length; k++) counts[positions[k]]++;
 }
 
-/**
- * One language's word lists, lower-cased and NFC, each built on first use: a registry holds every
- * shipped language, but a document needs few of them in full (start-up pays for what it builds).
- */
 export class Lexicon {
   // One field per list, all present from the start: every lexicon has the same shape, so the
   // getters stay monomorphic on the hot path.
@@ -234,11 +228,11 @@ export class LanguageRegistry {
 
   private get wordFacts(): Map<string, WordFacts> {
     if (this.wordFactsIndex) return this.wordFactsIndex;
-    const index = new Map<string, WordFactsBuilt>();
+    const index = new Map<string, WordFacts>();
     // Plain loops, no sets: this runs once, cold, before a document's first diagnostics. Positions
     // come in order, so a word already listed for this language is the list's last entry.
     let position = 0;
-    const add = (word: string): WordFactsBuilt => {
+    const add = (word: string): WordFacts => {
       let facts = index.get(word);
       if (!facts) index.set(word, (facts = { vocabulary: [position], stopWords: undefined }));
       else if (facts.vocabulary[facts.vocabulary.length - 1] !== position) facts.vocabulary.push(position);

@@ -116,31 +116,35 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
  * words and read by every test below, which ask it of the same words several times (the document's
  * share, other languages' counts, names, runs).
  */
-type Facts = ReadonlyArray<WordFacts | undefined>;
+type StopWordLists = ReadonlyArray<WordFacts | undefined>;
 
-/** Whether word `i` of `facts` is a stop word of any language with data. */
-function isStopWord(facts: Facts, i: number): boolean {
-  return facts[i]?.stopWords !== undefined;
+function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists {
+  return doc.wordFacts(words);
 }
 
-/** Whether word `i` of `facts` is a stop word of the language at `position`. */
-function isStopWordOf(facts: Facts, i: number, position: number): boolean {
-  const list = facts[i]?.stopWords;
+/** Whether word `i` of `lists` is a stop word of any language with data. */
+function isStopWord(lists: StopWordLists, i: number): boolean {
+  return lists[i]?.stopWords !== undefined;
+}
+
+/** Whether word `i` of `lists` is a stop word of the language at `position`. */
+function isStopWordOf(lists: StopWordLists, i: number, position: number): boolean {
+  const list = lists[i]?.stopWords;
   return list !== undefined && list.includes(position);
 }
 
 /**
  * Whether a language outside the document's own has `threshold` (1 or more) stop words among words
- * [from, to) of `facts`. Without `found`, the first such language settles it; with it, every one is
+ * [from, to) of `lists`. Without `found`, the first such language settles it; with it, every one is
  * added to `found`.
  */
-function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, facts: Facts, from: number, to: number, threshold: number, found?: string[]): boolean {
+function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, lists: StopWordLists, from: number, to: number, threshold: number, found?: string[]): boolean {
   const foreign = foreignPositions(doc, profile);
   if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
   const counts = scratchLanguageCounts;
   counts.fill(0, 0, foreign.length);
   for (let i = from; i < to; i++) {
-    const list = facts[i]?.stopWords;
+    const list = lists[i]?.stopWords;
     if (!list) continue;
     for (let k = 0; k < list.length; k++) {
       const code = list[k];
@@ -169,12 +173,12 @@ function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8A
 /** Whether the stop words alone settle that the words are in the document's language (or a relative). */
 function stopWordsAgree(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): boolean {
   if (!doc.lexicon || words.length === 0) return false;
-  const facts = doc.wordFacts(words);
+  const lists = stopWordLists(doc, words);
   const position = doc.languages.dataCodes.indexOf(doc.language);
   let own = 0;
-  for (let i = 0; i < facts.length; i++) if (isStopWordOf(facts, i, position)) own++;
+  for (let i = 0; i < lists.length; i++) if (isStopWordOf(lists, i, position)) own++;
   if (own < MIN_OWN_STOP_WORDS || own < STOP_WORD_SHARE * words.length) return false;
-  return !foreignStopWordsReach(doc, profile, facts, 0, facts.length, own);
+  return !foreignStopWordsReach(doc, profile, lists, 0, lists.length, own);
 }
 
 /** The best score franc gives any of `languages`, or 0. */
@@ -283,11 +287,11 @@ function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: st
  * language in any text. Words [from, to) of `words`, all by default.
  */
 function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES_SHARE, from = 0, to = words.length): boolean {
-  const facts = doc.wordFacts(words);
+  const lists = stopWordLists(doc, words);
   let content = 0;
   let capitalised = 0;
   for (let i = from; i < to; i++) {
-    if (isStopWord(facts, i)) continue;
+    if (isStopWord(lists, i)) continue;
     content++;
     if (startsWithCapital(doc.text, words[i].start)) capitalised++;
   }
@@ -301,8 +305,8 @@ function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES
  */
 function isListOfNames(doc: SeedDocument, words: readonly Word[]): boolean {
   if (looksLikeNames(doc, words, MOSTLY_NAMES_SHARE)) return true;
-  const facts = doc.wordFacts(words);
-  for (let i = 0; i < facts.length; i++) if (isStopWord(facts, i)) return false;
+  const lists = stopWordLists(doc, words);
+  for (let i = 0; i < lists.length; i++) if (isStopWord(lists, i)) return false;
   return looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
 }
 
@@ -389,16 +393,16 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
 
   // Runs of words none of which is a stop word of the document's language.
   if (!doc.lexicon || !hasTrigramModel(profile.script)) return out;
-  const facts = doc.wordFacts(words);
+  const lists = stopWordLists(doc, words);
   const own = doc.languages.dataCodes.indexOf(doc.language);
   i = 0;
   while (i < words.length) {
-    if (isStopWordOf(facts, i, own)) {
+    if (isStopWordOf(lists, i, own)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < words.length && !isStopWordOf(facts, j, own)) j++;
+    while (j < words.length && !isStopWordOf(lists, j, own)) j++;
     const from = i;
     i = j;
     if (j - from < MIN_SPAN_WORDS) continue;
@@ -408,7 +412,7 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
     let stopWordLanguages: string[] = [];
-    foreignStopWordsReach(doc, profile, facts, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
+    foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
     let splice = j - from >= MIN_SPLICE_WORDS;
     for (let k = from; splice && k < j; k++) splice = !startsWithCapital(doc.text, words[k].start) || (k === from && words[k].start === sentence.start);
     if (stopWordLanguages.length && looksLikeNames(doc, words, NAMES_SHARE, from, j)) stopWordLanguages = [];
