@@ -3,7 +3,7 @@
  * paragraph per line; the first non-blank line is the date header, the next the title.
  */
 import { isHeaderLike, parseHeader, type Header } from './header';
-import { countVocabulary, type LanguageRegistry, type Lexicon, type WordFacts } from './language';
+import type { LanguageRegistry, Lexicon } from './language';
 import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
 import { splitWords, type Word } from './words';
@@ -263,22 +263,6 @@ export class SeedDocument {
     return w;
   }
 
-  /**
-   * Per word of `words`, what the language data knows of it (LanguageRegistry.factsOf), looked up once
-   * per array: the arrays of words() are shared by every rule that asks, so each word is looked up once.
-   */
-  wordFacts(words: readonly Word[]): ReadonlyArray<WordFacts | undefined> {
-    let facts = this.factsCache.get(words);
-    if (!facts) {
-      const found: Array<WordFacts | undefined> = new Array(words.length);
-      for (let i = 0; i < words.length; i++) found[i] = this.languages.factsOf(words[i].lower);
-      this.factsCache.set(words, (facts = found));
-    }
-    return facts;
-  }
-
-  private readonly factsCache = new WeakMap<readonly Word[], ReadonlyArray<WordFacts | undefined>>();
-
   /** The language of a paragraph: its own when it is long enough to tell, else the document's. */
   paragraphLanguage(p: Paragraph): string {
     let lang = this.paragraphLanguages.get(p.index);
@@ -304,12 +288,9 @@ export class SeedDocument {
     for (const s of p.sentences) {
       // A sample is enough to see whose words these are.
       if (s.start - p.start >= VOCABULARY_SAMPLE) break;
-      const facts = this.wordFacts(this.words(s));
-      words += facts.length;
-      for (let i = 0; i < facts.length; i++) {
-        const f = facts[i];
-        if (f) countVocabulary(f, hits);
-      }
+      const w = this.words(s);
+      words += w.length;
+      this.languages.vocabularyCounts(w, hits);
     }
     let own = 0;
     let rival = 0;

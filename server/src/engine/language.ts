@@ -11,20 +11,6 @@ const LONG_ENOUGH_FOR_FRANC = 400;
  * One language's word lists, lower-cased and NFC, each built on first use: a registry holds every
  * shipped language, but a document needs few of them in full (start-up pays for what it builds).
  */
-/** A word of the language data: the languages it belongs to, as positions in LanguageRegistry.dataCodes. */
-export interface WordFacts {
-  /** Languages whose vocabulary holds it: stop words, months, number words, attribution cues. */
-  readonly vocabulary: number[];
-  /** Those whose stop words hold it, or undefined for none. */
-  stopWords: number[] | undefined;
-}
-
-/** Adds one to `counts` at each language of the word's vocabulary. */
-export function countVocabulary(facts: WordFacts, counts: Int32Array): void {
-  const positions = facts.vocabulary;
-  for (let k = 0; k < positions.length; k++) counts[positions[k]]++;
-}
-
 export class Lexicon {
   // One field per list, all present from the start: every lexicon has the same shape, so the
   // getters stay monomorphic on the hot path.
@@ -223,40 +209,30 @@ export class LanguageRegistry {
   }
 
   private dataCodeList?: string[];
-  /** Words of every whitelisted language with data (stop words, cues, months, number words), with the languages they belong to. */
-  private wordFactsIndex?: Map<string, WordFacts>;
+  /** Words of every whitelisted language with data (stop words, cues, months, number words), to the positions of their languages in dataCodes. */
+  private vocabularyIndex?: Map<string, number[]>;
 
-  private get wordFacts(): Map<string, WordFacts> {
-    if (this.wordFactsIndex) return this.wordFactsIndex;
-    const index = new Map<string, WordFacts>();
+  private get vocabulary(): Map<string, number[]> {
+    if (this.vocabularyIndex) return this.vocabularyIndex;
+    const index = new Map<string, number[]>();
     // Plain loops, no sets: this runs once, cold, before a document's first diagnostics. Positions
     // come in order, so a word already listed for this language is the list's last entry.
     let position = 0;
-    const add = (word: string): WordFacts => {
-      let facts = index.get(word);
-      if (!facts) index.set(word, (facts = { vocabulary: [position], stopWords: undefined }));
-      else if (facts.vocabulary[facts.vocabulary.length - 1] !== position) facts.vocabulary.push(position);
-      return facts;
+    const add = (word: string) => {
+      const list = index.get(word);
+      if (!list) index.set(word, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
     };
     for (; position < this.dataCodes.length; position++) {
       const lex = this.lexicons.get(this.dataCodes[position])!;
-      for (const w of lex.stopWords) {
-        const facts = add(w);
-        if (!facts.stopWords) facts.stopWords = [position];
-        else if (facts.stopWords[facts.stopWords.length - 1] !== position) facts.stopWords.push(position);
-      }
+      for (const w of lex.stopWords) add(w);
       for (const w of lex.months.keys()) add(w);
       for (const w of lex.largeNumbers.keys()) add(w);
       for (const w of lex.smallNumbers.keys()) add(w);
       const { verbs, prepositions, vague } = lex.data.attribution;
       for (const phrases of [verbs, prepositions, vague]) for (const phrase of phrases) for (const w of splitWords(phrase)) add(w.lower);
     }
-    return (this.wordFactsIndex = index);
-  }
-
-  /** What the language data knows of a word (lower-cased, as Word.lower), or undefined for a word in no list. */
-  factsOf(lower: string): WordFacts | undefined {
-    return this.wordFacts.get(lower);
+    return (this.vocabularyIndex = index);
   }
 
   /** How many words of `text` belong to each whitelisted language's vocabulary. */
@@ -272,10 +248,10 @@ export class LanguageRegistry {
 
   /** Adds to `counts`, per language of dataCodes (by position), how many of `words` are in its vocabulary. */
   vocabularyCounts(words: readonly Word[], counts: Int32Array): void {
-    const index = this.wordFacts;
+    const index = this.vocabulary;
     for (const w of words) {
-      const facts = index.get(w.lower);
-      if (facts) countVocabulary(facts, counts);
+      const positions = index.get(w.lower);
+      if (positions) for (let k = 0; k < positions.length; k++) counts[positions[k]]++;
     }
   }
 

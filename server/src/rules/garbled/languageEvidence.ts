@@ -258,6 +258,24 @@ export function stopWordIndex(registry: LanguageRegistry): Map<string, string[]>
   return index;
 }
 
+const stopWordIdIndexes = new WeakMap<LanguageRegistry, Map<string, number[]>>();
+
+/** As stopWordIndex, with languages as positions in registry.dataCodes: counted in a typed array. */
+export function stopWordIds(registry: LanguageRegistry): Map<string, number[]> {
+  let ids = stopWordIdIndexes.get(registry);
+  if (!ids) {
+    const position = new Map(registry.dataCodes.map((c, k) => [c, k]));
+    ids = new Map();
+    for (const [w, codes] of stopWordIndex(registry)) {
+      const list: number[] = [];
+      for (let k = 0; k < codes.length; k++) list.push(position.get(codes[k])!);
+      ids.set(w, list);
+    }
+    stopWordIdIndexes.set(registry, ids);
+  }
+  return ids;
+}
+
 // --- the document's own languages --------------------------------------------------------------
 
 export interface DocumentLanguages {

@@ -1,5 +1,4 @@
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
-import type { WordFacts } from '../../engine/language';
 import { defineRule } from '../../engine/rule';
 import { splitWords, startsWithCapital, type Word } from '../../engine/words';
 import {
@@ -13,6 +12,7 @@ import {
   scriptFamilyOf,
   scriptsCompatible,
   stopWordIndex,
+  stopWordIds,
   type DocumentLanguages,
   type ScriptFamily,
 } from './languageEvidence';
@@ -112,24 +112,27 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
 }
 
 /**
- * Per word, what the language data knows of it (SeedDocument.wordFacts): looked up once per list of
- * words and read by every test below, which ask it of the same words several times (the document's
- * share, other languages' counts, names, runs).
+ * Per word of a sentence, the languages it is a stop word of (positions in registry.dataCodes), or
+ * undefined: looked up once per list of words, then read by every test below, which ask it of the
+ * same words several times (the document's share, other languages' counts, names, runs).
  */
-type StopWordLists = ReadonlyArray<WordFacts | undefined>;
+type StopWordLists = ReadonlyArray<readonly number[] | undefined>;
+const stopWordListsOf = new WeakMap<readonly Word[], StopWordLists>();
 
 function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists {
-  return doc.wordFacts(words);
-}
-
-/** Whether word `i` of `lists` is a stop word of any language with data. */
-function isStopWord(lists: StopWordLists, i: number): boolean {
-  return lists[i]?.stopWords !== undefined;
+  let lists = stopWordListsOf.get(words);
+  if (!lists) {
+    const ids = stopWordIds(doc.languages);
+    const found: Array<readonly number[] | undefined> = new Array(words.length);
+    for (let i = 0; i < words.length; i++) found[i] = ids.get(words[i].lower);
+    stopWordListsOf.set(words, (lists = found));
+  }
+  return lists;
 }
 
 /** Whether word `i` of `lists` is a stop word of the language at `position`. */
 function isStopWordOf(lists: StopWordLists, i: number, position: number): boolean {
-  const list = lists[i]?.stopWords;
+  const list = lists[i];
   return list !== undefined && list.includes(position);
 }
 
@@ -144,7 +147,7 @@ function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, li
   const counts = scratchLanguageCounts;
   counts.fill(0, 0, foreign.length);
   for (let i = from; i < to; i++) {
-    const list = lists[i]?.stopWords;
+    const list = lists[i];
     if (!list) continue;
     for (let k = 0; k < list.length; k++) {
       const code = list[k];
@@ -291,7 +294,7 @@ function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES
   let content = 0;
   let capitalised = 0;
   for (let i = from; i < to; i++) {
-    if (isStopWord(lists, i)) continue;
+    if (lists[i] !== undefined) continue;
     content++;
     if (startsWithCapital(doc.text, words[i].start)) capitalised++;
   }
@@ -305,9 +308,7 @@ function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES
  */
 function isListOfNames(doc: SeedDocument, words: readonly Word[]): boolean {
   if (looksLikeNames(doc, words, MOSTLY_NAMES_SHARE)) return true;
-  const lists = stopWordLists(doc, words);
-  for (let i = 0; i < lists.length; i++) if (isStopWord(lists, i)) return false;
-  return looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
+  return stopWordLists(doc, words).every((list) => list === undefined) && looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
 }
 
 /** Whether a sentence as a whole is in another script or language than the document. */
