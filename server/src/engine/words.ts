@@ -72,6 +72,11 @@ function letterWidth(text: string, i: number): number {
     if (is === undefined) astralLetters.set(cp, (is = LETTER_OR_MARK.test(String.fromCodePoint(cp))));
     return is ? 2 : 0;
   }
+  return letterUnit(c);
+}
+
+/** 1 when a code unit (not a high surrogate) is a letter or mark on its own, else 0; a low surrogate is neither. */
+export function letterUnit(c: number): number {
   let v = LETTER_UNITS[c];
   if (v === 2) LETTER_UNITS[c] = v = c >= 0xdc00 && c <= 0xdfff ? 0 : LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
   return v;

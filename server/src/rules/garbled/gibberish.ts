@@ -103,7 +103,6 @@ function addRepeatClue(verdict: Verdict, part: string): void {
   }
 }
 
-/** Judges one token from its letters alone: no word list can vouch for names and new words. */
 /**
  * PART_SEPARATOR and GREEK_OR_CYRILLIC both fail on text[start, end): what the check of a short word
  * asks, read from the document without slicing the word (most words are short).
@@ -116,6 +115,7 @@ export function isPlainShortWord(text: string, start: number, end: number): bool
   return true;
 }
 
+/** Judges one token from its letters alone: no word list can vouch for names and new words. */
 function judge(token: string, docScript: string): Verdict {
   const verdict: Verdict = { points: 0, clues: [] };
   // Most tokens are one part with no capital inside and one script: only a repeat can count there.

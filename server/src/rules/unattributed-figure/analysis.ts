@@ -7,7 +7,7 @@ import type { RuleContext } from '../../engine/rule';
 import type { Report } from '../../engine/types';
 import type { Lexicon } from '../../engine/language';
 import type { Word } from '../../engine/words';
-import { normalizeWord } from '../../engine/words';
+import { letterUnit, normalizeWord } from '../../engine/words';
 import { universal } from '../../languages/index';
 
 export interface Figure {
@@ -443,9 +443,6 @@ function numberWordRuns(lex: Lexicon, minimumCount: number): NumberWordRuns {
   return found;
 }
 
-/** Whether a UTF-16 unit is a letter or mark: 1 yes, 0 no, -1 not yet known (filled on first sight). */
-const LETTER_UNIT = new Int8Array(65536).fill(-1);
-
 /**
  * True when findFigures must find nothing in `text`: no digit, and no word of the text is a number
  * word. splitWords lower-cases word by word as slices of the lower-cased text, unless the text holds
@@ -461,12 +458,7 @@ function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount:
   const { runs, lengths } = numberWordRuns(lex, minimumCount);
   let start = -1;
   for (let i = 0; i <= lowered.length; i++) {
-    let letter = 0;
-    if (i < lowered.length) {
-      const c = lowered.charCodeAt(i);
-      letter = LETTER_UNIT[c];
-      if (letter === -1) LETTER_UNIT[c] = letter = /[\p{L}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
-    }
+    const letter = i < lowered.length ? letterUnit(lowered.charCodeAt(i)) : 0;
     if (letter === 1) {
       if (start < 0) start = i;
     } else if (start >= 0) {
