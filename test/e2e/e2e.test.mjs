@@ -564,17 +564,22 @@ describe('e2e: the packaged extension in code-server', function () {
     const { page } = ctx;
     await runCommand(page, 'Seedlint: Show Output');
     // The Output view has a filter box of its own; text meant for the Problems filter can land in it
-    // when the panel switches views, and then every log line is hidden. Clear whatever is there.
-    await waitFor('the Output filter to be empty', async () => {
+    // when the panel switches views, even after the view has shown (a CI run saw
+    // "**/004_....txt" there), and then every log line is hidden. Cleared on every look.
+    const clearOutputFilter = async () => {
       const filter = page.locator('.part.panel .viewpane-filter input').first();
       if (!(await filter.isVisible())) return true;
       if ((await filter.inputValue()) !== '') await filter.fill('');
       return (await filter.inputValue()) === '';
+    };
+    await waitFor('the Output filter to be empty', clearOutputFilter, WAIT);
+    await waitFor('the Seedlint output in the panel', async () => {
+      await clearOutputFilter();
+      return page.evaluate(() =>
+        Array.from(document.querySelectorAll('.part.panel .monaco-editor .view-lines'))
+          .map((e) => e.textContent.replace(/\u00a0/g, ' '))
+          .some((t) => /seedlint activated in \d+ ms/.test(t) && /Lint corpus: \d+ files/.test(t)));
     }, WAIT);
-    await waitFor('the Seedlint output in the panel', () => page.evaluate(() =>
-      Array.from(document.querySelectorAll('.part.panel .monaco-editor .view-lines'))
-        .map((e) => e.textContent.replace(/\u00a0/g, ' '))
-        .some((t) => /seedlint activated in \d+ ms/.test(t) && /Lint corpus: \d+ files/.test(t))), WAIT);
     log(`screenshot ${path.relative(repoRoot, await screenshot(ctx, '09-output'))}`);
     const text = fs.readFileSync(serverLogFile(ctx.sandbox), 'utf8');
     assert.doesNotMatch(text, /\[error\]/, 'the server logged an error');
