@@ -8,6 +8,7 @@ import detachedHyphen from '../../server/src/rules/garbled/detached-hyphen';
 import duplicateLine from '../../server/src/rules/garbled/duplicate-line';
 import gibberish, { isPlainShortWord } from '../../server/src/rules/garbled/gibberish';
 import markupDebris from '../../server/src/rules/garbled/markup-debris';
+import { redecodeSequence } from '../../server/src/rules/garbled/encoding';
 import mojibake from '../../server/src/rules/garbled/mojibake';
 import orphanHeadings from '../../server/src/rules/garbled/orphan-headings';
 import stutter from '../../server/src/rules/garbled/stutter';
@@ -64,6 +65,18 @@ runRuleTests(mojibake, {
       code: `${H}Title\n${misread('Путин в Москве и Киеве')}\n`,
       errors: [{ messageId: 'mojibake', line: 3 }],
       output: `${H}Title\nПутин в Москве и Киеве\n`,
+    },
+    {
+      name: 'a byte order mark misread inside the text is deleted',
+      code: `${H}Title\n${misread('\ufeff')}A mark was misread here.\n`,
+      errors: [{ messageId: 'bom', line: 3, text: 'ï»¿' }],
+      output: `${H}Title\nA mark was misread here.\n`,
+    },
+    {
+      name: 'a misread byte order mark before other damage on the line',
+      code: `${H}Title\n${misread('\ufeff')}It${misread('’')}s here.\n`,
+      errors: [{ messageId: 'bom', line: 3, text: 'ï»¿Itâ€™' }],
+      output: `${H}Title\nIt’s here.\n`,
     },
     {
       name: 'doubly misread text is repaired in two passes',
@@ -326,6 +339,45 @@ describe('garbled/gibberish reads short words in place', () => {
       const t = `ab${String.fromCharCode(c)}c`;
       assert.equal(isPlainShortWord(t, 1, 4), !/['’\-‐.]/.test(t.slice(1, 4)) && !/[\u0370-\u052f]/.test(t.slice(1, 4)), `U+${c.toString(16)}`);
     }
+  });
+});
+
+describe('garbled/mojibake decodes sequences by hand', () => {
+  // ignoreBOM keeps a decoded U+FEFF: by default TextDecoder drops it.
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** The WHATWG decoder's reading of `bytes`, or undefined where it throws. */
+  const reference = (bytes: number[]) => {
+    try {
+      return strict.decode(Uint8Array.from(bytes));
+    } catch {
+      return undefined;
+    }
+  };
+  /** Bytes as the Latin-1 characters a misread file shows (each code unit is its own byte). */
+  const latin1 = (bytes: number[]) => String.fromCharCode(...bytes);
+  const check = (bytes: number[]) => {
+    const expected = reference(bytes);
+    const got = redecodeSequence(`x${latin1(bytes)}y`, 1, bytes.length);
+    // One sequence, one character: the decoder may read several characters where the hand decoder reads none.
+    if (expected !== undefined && [...expected].length === 1) assert.equal(got, expected, bytes.map((b) => b.toString(16)).join(' '));
+    else assert.equal(got, undefined, bytes.map((b) => b.toString(16)).join(' '));
+  };
+
+  it('agrees with TextDecoder on every two-byte sequence and every three-byte one with a three-byte lead', () => {
+    for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b++) check([a, b]);
+    for (let a = 0xe0; a <= 0xef; a++) for (let b = 0; b < 256; b++) for (let c = 0; c < 256; c++) check([a, b, c]);
+  });
+
+  it('agrees with TextDecoder on four-byte sequences at every boundary of their ranges', () => {
+    const edges = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff];
+    for (let a = 0xef; a <= 0xf5; a++) for (let b = 0; b < 256; b++) for (const c of edges) for (const d of edges) check([a, b, c, d]);
+  });
+
+  it('reads the Windows-1252 characters of bytes 0x80-0x9F as those bytes, and refuses characters that stand for no byte', () => {
+    assert.equal(redecodeSequence('â€™', 0, 3), '’');
+    assert.equal(redecodeSequence('Ã©', 0, 2), 'é');
+    assert.equal(redecodeSequence('Ã₭', 0, 2), undefined);
+    assert.equal(redecodeSequence('Ã', 0, 2), undefined, 'a sequence cut short by the end of the text');
   });
 });
 

@@ -2,7 +2,7 @@ import type { SeedDocument } from '../../engine/document';
 import { defineRule, reportLocal } from '../../engine/rule';
 import { scriptOf } from '../../engine/scripts';
 import type { Report } from '../../engine/types';
-import { cp1252Char, isContinuationCode, redecode, sequenceLength } from './encoding';
+import { cp1252Char, isContinuationCode, redecodeSequence, sequenceLength } from './encoding';
 
 /** One misread UTF-8 character: the characters it became and the one it was. */
 interface Sequence {
@@ -36,7 +36,7 @@ function sequenceAt(text: string, i: number, end: number): Sequence | undefined 
   const length = sequenceLength(text.charCodeAt(i));
   if (length === 0 || i + length > end) return undefined;
   for (let k = 1; k < length; k++) if (!isContinuationCode(text.charCodeAt(i + k))) return undefined;
-  const decoded = redecode(text.slice(i, i + length));
+  const decoded = redecodeSequence(text, i, length);
   if (decoded === undefined) return undefined;
   return { start: i, end: i + length, decoded };
 }
@@ -64,8 +64,10 @@ function checkLine(doc: SeedDocument, start: number, end: number, report: (r: Re
   const incomplete: number[] = [];
   let run: Sequence[] = [];
   const candidates: Sequence[][] = [];
+  // Called at every character outside a run: a new array only when one closes.
   const closeRun = () => {
-    if (run.length) candidates.push(run);
+    if (run.length === 0) return;
+    candidates.push(run);
     run = [];
   };
   for (let i = start; i < end; ) {
@@ -109,9 +111,10 @@ function checkLine(doc: SeedDocument, start: number, end: number, report: (r: Re
   if (runs.length) {
     const first = runs[0];
     const last = runs[runs.length - 1];
-    const edits = runs.map((r) => ({ start: r[0].start, end: r[r.length - 1].end, text: r.map((s) => s.decoded).join('') }));
+    // A byte order mark has no place inside the text (at its start the decoder drops one): its repair is to delete it.
+    const edits = runs.map((r) => ({ start: r[0].start, end: r[r.length - 1].end, text: r.map((s) => s.decoded).join('').replaceAll('\ufeff', '') }));
     report({
-      messageId: 'mojibake',
+      messageId: edits[0].text === '' ? 'bom' : 'mojibake',
       data: {
         text: text.slice(first[0].start, first[first.length - 1].end),
         fixed: edits[0].text,
@@ -152,6 +155,7 @@ export default defineRule({
     fixable: true,
     messages: {
       mojibake: 'Mojibake: "{text}" is UTF-8 misread as Windows-1252 and should read "{fixed}"{more}.',
+      bom: 'Mojibake: "{text}" is a UTF-8 byte order mark misread as Windows-1252 and should be deleted{more}.',
       latin1: 'Invisible control character U+{code}: Windows-1252 text misread as Latin-1; it stands for "{fixed}".',
       c1: 'Control character U+{code}: a byte misread as Latin-1 that Windows-1252 leaves undefined.',
       incomplete: 'Mojibake "{text}" whose last byte was lost: probably a closing quote ”.',
@@ -162,7 +166,7 @@ export default defineRule({
 
 - **UTF-8 read as Windows-1252 or Latin-1** (mojibake): every non-ASCII character turns into two to four
   characters, \`Ã«\` for \`ë\`, \`Ã§\` for \`ç\`, \`Ã©\` for \`é\`, \`â€™\` for \`’\`, \`Ã°Å¸Ëœâ‚¬\` for an emoji.
-  One finding per line spans all of them.
+  One finding per line spans all of them. A byte order mark read this way (\`ï»¿\`) is deleted.
 - **Windows-1252 read as Latin-1**: curly quotes and dashes become invisible C1 control characters
   (U+0092 for \`’\`, U+0096 for \`–\`).
 - **U+FFFD**, the replacement character: the decoder met bytes it could not read and threw them away.
