@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { francAll as reference } from 'franc';
 import { francAll, francScores, SEPARATOR_UNITS } from '../../server/src/engine/franc';
-import { splitWords, startsWithCapital, WORD_RE, type Word } from '../../server/src/engine/words';
+import { isSpaceUnit, splitWords, startsWithCapital, WORD_RE, type Word } from '../../server/src/engine/words';
 import { DEFAULT_LANGUAGES, LanguageRegistry } from '../../server/src/engine/index';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -110,6 +110,14 @@ describe('word splitting (perf)', () => {
       assert.equal(startsWithCapital(t, 1), /^\p{Lu}/u.test(t.slice(1)), `U+${c.toString(16)}`);
     }
     for (const t of ['𝐀bc', '𝐚bc', '𞤀x', '😀A', '\ud835', 'A', 'ǅ', 'Ⅸ']) assert.equal(startsWithCapital(t, 0), /^\p{Lu}/u.test(t), JSON.stringify(t));
+  });
+
+  it('isSpaceUnit is what trim() removes and \\s matches, for every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      assert.equal(isSpaceUnit(c), ch.trim() === '', `U+${c.toString(16)}`);
+      assert.equal(isSpaceUnit(c), /\s/.test(ch), `U+${c.toString(16)}`);
+    }
   });
 });
 

@@ -265,9 +265,15 @@ export class LanguageRegistry {
   /** Scores per whitelisted language, best first, as franc gives them (1 = best). */
   identifyAll(text: string, minLength = 20): Array<[string, number]> {
     const sample = text.length > 2048 ? text.slice(0, 2048) : text;
-    return francAll(sample, { only: this.francOnly, minLength })
-      .map(([c, s]) => [this.fromFranc.get(c) ?? 'und', s] as [string, number])
-      .filter(([c]) => c !== 'und');
+    // francAll's tuples are fresh on every call: renamed in place, then the unknown ones dropped.
+    const scores = francAll(sample, { only: this.francOnly, minLength });
+    let kept = 0;
+    for (const tuple of scores) {
+      tuple[0] = this.fromFranc.get(tuple[0]) ?? 'und';
+      if (tuple[0] !== 'und') scores[kept++] = tuple;
+    }
+    scores.length = kept;
+    return scores;
   }
 
   /** Shipped lexicons in the same script family as `code`'s relatives, for grouping confusions. */

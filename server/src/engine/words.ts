@@ -95,6 +95,13 @@ export function startsWithCapital(text: string, offset: number): boolean {
   return v === 1;
 }
 
+/** Whether a code unit is white space as trim() and `\s` see it (WhiteSpace and LineTerminator). */
+export function isSpaceUnit(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function normalizeWord(word: string): string {
   const lower = word.toLowerCase();
   if (!NEEDS_NORMALIZING.test(lower)) return lower;

@@ -115,17 +115,23 @@ export function isPlainShortWord(text: string, start: number, end: number): bool
   return true;
 }
 
+/** The verdict on a token without a clue: shared, never changed. */
+const NO_CLUES: Verdict = Object.freeze({ points: 0, clues: Object.freeze([]) as unknown as string[] });
+
 /** Judges one token from its letters alone: no word list can vouch for names and new words. */
 function judge(token: string, docScript: string): Verdict {
-  const verdict: Verdict = { points: 0, clues: [] };
-  // Most tokens are one part with no capital inside and one script: only a repeat can count there.
-  if (!PART_SEPARATOR.test(token) && !INNER_CAPITAL.test(token) && !GREEK_OR_CYRILLIC.test(token)) {
-    if (token.length >= 8) addRepeatClue(verdict, token);
+  // Only a token with letters on both sides of U+0370 can mix Latin with Greek or Cyrillic.
+  const mayMix = GREEK_OR_CYRILLIC.test(token) && LATIN_LETTER.test(token);
+  // Most tokens (every short Cyrillic or Greek word among them) are one part with no capital inside
+  // that mixes no scripts: only a repeat can count there, and a short one has none.
+  if (!mayMix && !PART_SEPARATOR.test(token) && !INNER_CAPITAL.test(token)) {
+    if (token.length < 8) return NO_CLUES;
+    const verdict: Verdict = { points: 0, clues: [] };
+    addRepeatClue(verdict, token);
     return verdict;
   }
+  const verdict: Verdict = { points: 0, clues: [] };
   const parts = token.split(PART_SEPARATOR);
-  // Only a token with letters on both sides of U+0370 can mix Latin with Greek or Cyrillic.
-  const mayMix = LATIN_LETTER.test(token) && GREEK_OR_CYRILLIC.test(token);
   let mixed = false;
   for (const [index, part] of parts.entries()) {
     if (part.length >= 8 || index > 0) addRepeatClue(verdict, part);

@@ -235,9 +235,18 @@ const GROUPS: string[][] = languageGroups.groups;
 
 /** Languages franc cannot tell apart on a sentence: the data files' closeRelatives plus our groups. */
 export function areRelatives(registry: LanguageRegistry, a: string, b: string): boolean {
-  if (a === b || registry.areRelatives(a, b)) return true;
-  return GROUPS.some((g) => g.includes(a) && g.includes(b));
+  if (a === b) return true;
+  // Asked for every score of many sentences: answered once per pair of codes.
+  let answers = relativesOf.get(registry);
+  if (!answers) relativesOf.set(registry, (answers = new Map()));
+  let ofA = answers.get(a);
+  if (!ofA) answers.set(a, (ofA = new Map()));
+  let answer = ofA.get(b);
+  if (answer === undefined) ofA.set(b, (answer = registry.areRelatives(a, b) || GROUPS.some((g) => g.includes(a) && g.includes(b))));
+  return answer;
 }
+
+const relativesOf = new WeakMap<LanguageRegistry, Map<string, Map<string, boolean>>>();
 
 const stopWordIndexes = new WeakMap<LanguageRegistry, Map<string, string[]>>();
 

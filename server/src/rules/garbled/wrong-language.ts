@@ -1,6 +1,6 @@
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
 import { defineRule } from '../../engine/rule';
-import { splitWords, startsWithCapital, type Word } from '../../engine/words';
+import { isSpaceUnit, splitWords, startsWithCapital, type Word } from '../../engine/words';
 import {
   areRelatives,
   documentLanguages,
@@ -335,11 +335,20 @@ function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentenc
   return foreign;
 }
 
-/** Whether offset range [start, end) of a paragraph sits inside quotation marks. */
+/** Whether offset range [start, end) of a paragraph sits inside quotation marks, white space aside (as trim sees it). */
 function isQuoted(p: Paragraph, start: number, end: number): boolean {
-  const before = p.text.slice(0, start - p.start).trimEnd();
-  const after = p.text.slice(end - p.start).trimStart();
-  return OPENING_QUOTES.includes(before[before.length - 1] ?? '') && CLOSING_QUOTES.includes(after[0] ?? '');
+  let before = start - p.start;
+  while (before > 0 && isSpaceUnit(p.text.charCodeAt(before - 1))) before--;
+  let after = end - p.start;
+  while (after < p.text.length && isSpaceUnit(p.text.charCodeAt(after))) after++;
+  // A side at the paragraph's edge needs no mark.
+  return (before === 0 || OPENING_QUOTES.includes(p.text[before - 1])) && (after === p.text.length || CLOSING_QUOTES.includes(p.text[after]));
+}
+
+/** Whether [start, end) overlaps a span of `spans`. */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) if (s.start < end && start < s.end) return true;
+  return false;
 }
 
 interface Span {
@@ -348,33 +357,37 @@ interface Span {
   verdict: Verdict;
 }
 
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+
+/** A word's script, when all its letters agree on one (a formula's "δlj" has none). */
+function scriptOfWord(text: string, w: Word): ScriptFamily {
+  const first = scriptFamilyOf(text.codePointAt(w.start)!);
+  const last = scriptFamilyOf(text.charCodeAt(w.end - 1));
+  return first === last ? first : 'Other';
+}
+
 /**
  * Passages too short for franc on their own merits, found by cheaper evidence first: words in another
  * script, or a run of words none of which is a stop word of the document's language (and either all in
  * lower case, so not a run of names, or holding another language's stop words). franc then has to
  * agree by a wide margin.
  */
-function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, sentence: Sentence, o: Options): Span[] {
+/** Passages found in a sentence; most sentences hold none and share one empty list. */
+function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, sentence: Sentence, o: Options): readonly Span[] {
   const out: Span[] = [];
   const words = doc.words(sentence);
-  if (words.length < 2) return out;
+  if (words.length < 2) return NO_SPANS;
 
   // Words in a script the document does not use.
   let i = profile.script === 'Latin' && !BEYOND_LATIN.test(sentence.text) ? words.length : 0;
-  // A word's script, when all its letters agree on one (a formula's "δlj" has none).
-  const scriptOfWord = (w: Word): ScriptFamily => {
-    const first = scriptFamilyOf(doc.text.codePointAt(w.start)!);
-    const last = scriptFamilyOf(doc.text.charCodeAt(w.end - 1));
-    return first === last ? first : 'Other';
-  };
   while (i < words.length) {
-    const family = scriptOfWord(words[i]);
+    const family = scriptOfWord(doc.text, words[i]);
     if (scriptsCompatible(profile.script, family) || family === 'Other') {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < words.length && scriptOfWord(words[j]) === family) j++;
+    while (j < words.length && scriptOfWord(doc.text, words[j]) === family) j++;
     let letters = 0;
     for (let k = i; k < j; k++) letters += words[k].end - words[k].start;
     // A cased script shows names by their capitals; in an uncased one (Arabic, Hebrew, Devanagari)
@@ -393,7 +406,7 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
   }
 
   // Runs of words none of which is a stop word of the document's language.
-  if (!doc.lexicon || !hasTrigramModel(profile.script)) return out;
+  if (!doc.lexicon || !hasTrigramModel(profile.script)) return out.length === 0 ? NO_SPANS : out;
   const lists = stopWordLists(doc, words);
   const own = doc.languages.dataCodes.indexOf(doc.language);
   i = 0;
@@ -409,15 +422,17 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     if (j - from < MIN_SPAN_WORDS) continue;
     const start = words[from].start;
     const end = words[j - 1].end;
-    if (end - start < MIN_SPAN_CHARS || out.some((s) => s.start < end && start < s.end)) continue;
+    if (end - start < MIN_SPAN_CHARS || overlapsAny(out, start, end)) continue;
     if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
-    let stopWordLanguages: string[] = [];
-    foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
+    // Most runs have neither: the languages are listed only once there is evidence.
     let splice = j - from >= MIN_SPLICE_WORDS;
     for (let k = from; splice && k < j; k++) splice = !startsWithCapital(doc.text, words[k].start) || (k === from && words[k].start === sentence.start);
-    if (stopWordLanguages.length && looksLikeNames(doc, words, NAMES_SHARE, from, j)) stopWordLanguages = [];
-    if (!stopWordLanguages.length && !splice) continue;
+    let foreignStopWords = foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS);
+    if (foreignStopWords && looksLikeNames(doc, words, NAMES_SHARE, from, j)) foreignStopWords = false;
+    if (!foreignStopWords && !splice) continue;
+    const stopWordLanguages: string[] = [];
+    if (foreignStopWords) foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
     const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
     const isCandidate = (code: string) => candidates.some((c) => areRelatives(doc.languages, c, code));
     // Letters no candidate language writes settle it without franc (a Czech "ř" is never English).
@@ -427,7 +442,7 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     const verdict = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
     if (verdict && isCandidate(verdict.language)) out.push({ start, end, verdict });
   }
-  return out;
+  return out.length === 0 ? NO_SPANS : out;
 }
 
 /** A short paragraph (a heading) in another language: none of the document's stop words, some of another's. */
@@ -443,7 +458,7 @@ function judgeHeading(doc: SeedDocument, profile: DocumentLanguages, p: Paragrap
 
 interface ParagraphVerdicts {
   /** Per sentence: its verdict, and the passages judged inside it (offsets relative to the paragraph). */
-  sentences: Array<{ verdict?: Verdict; spans: Span[] }>;
+  sentences: Array<{ verdict?: Verdict; spans: readonly Span[] }>;
   /** A one-sentence short paragraph judged as a heading. */
   heading?: Verdict;
 }
@@ -462,7 +477,8 @@ function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragr
     const key = doc.remembers ? `${p.text.slice(0, s.start - p.start).trimEnd().slice(-1)}\u0000${s.text}\u0000${p.text.slice(s.end - p.start).trimStart().slice(0, 1)}` : '';
     const judged = doc.textMemo(kind, key, () => {
       const verdict = judgeSentence(doc, profile, s, o);
-      const spans = !verdict || verdict.uncertain ? findSpans(doc, profile, p, s, o).map((x) => ({ ...x, start: x.start - s.start, end: x.end - s.start })) : [];
+      const found = !verdict || verdict.uncertain ? findSpans(doc, profile, p, s, o) : NO_SPANS;
+      const spans = found.length === 0 ? NO_SPANS : found.map((x) => ({ ...x, start: x.start - s.start, end: x.end - s.start }));
       return { verdict, spans };
     });
     const shift = s.start - p.start;
