@@ -383,7 +383,16 @@ export function francAll(value: string, options: FrancOptions = {}): FrancTuple[
 function scored(value: string, model: NonNullable<ReturnType<typeof modelFor>>): FrancTuple[] {
   const dist = distances(value, model);
   const tuples: FrancTuple[] = model.languages.map((name, s) => [name, dist[s]] as FrancTuple);
-  tuples.sort((x, y) => x[1] - y[1]);
+  // Stable, like Array.prototype.sort, which would copy the array for its merge: a few dozen tuples at most.
+  for (let i = 1; i < tuples.length; i++) {
+    const t = tuples[i];
+    let j = i - 1;
+    while (j >= 0 && tuples[j][1] > t[1]) {
+      tuples[j + 1] = tuples[j];
+      j--;
+    }
+    tuples[j + 1] = t;
+  }
   const min = tuples[0][1];
   const max = value.length * MAX_DIFFERENCE - min;
   for (const t of tuples) t[1] = 1 - (t[1] - min) / max || 0;

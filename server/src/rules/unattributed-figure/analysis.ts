@@ -113,11 +113,6 @@ function ranges(re: RegExp, text: string): Array<[number, number]> {
 }
 
 
-/** Words of a sentence, positions relative to the sentence. */
-function relativeWords(words: Word[], base: number): Word[] {
-  return words.map((w) => ({ ...w, start: w.start - base, end: w.end - base }));
-}
-
 /** Index of the first word starting at or after `pos` (binary search: sentences can be long). */
 function firstWordFrom(words: Word[], pos: number): number {
   let lo = 0;
@@ -196,7 +191,6 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
 export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView, options: FigureOptions): Figure[] {
   const text = sentence.text;
   const base = sentence.start;
-  const ws = relativeWords(words, base);
   // Numerals need a digit; without one only spelled quantities remain, and the ranges below only exclude numerals.
   const digits = /\d/.test(text);
   const excluded = digits ? [...ranges(DATE_RE, text), ...ranges(TIME_RE, text), ...ranges(VERSION_RE, text)] : [];
@@ -226,10 +220,10 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     // "5. plads", "3. Mai": an ordinal before a lower-case word or a month.
     const ordinal = /^\.\s+(\p{L}+)/u.exec(text.slice(end, end + 30));
     if (ordinal && /^\d{1,3}$/.test(raw) && (ordinal[1] === ordinal[1].toLowerCase() || lex.months(normalizeWord(ordinal[1])))) continue;
-    const prev = wordBefore(ws, start);
-    const next = wordAfter(ws, end);
-    const gapBefore = prev ? text.slice(prev.end, start) : '';
-    const gapAfter = next ? text.slice(end, next.start) : '';
+    const prev = wordBefore(words, base + start);
+    const next = wordAfter(words, base + end);
+    const gapBefore = prev ? text.slice(prev.end - base, start) : '';
+    const gapAfter = next ? text.slice(end, next.start - base) : '';
     const prevAdjacent = prev && /^\.?\s{0,2}$/.test(gapBefore);
     const nextAdjacent = next && /^\s{1,2}$|^\.\s$/.test(gapAfter);
     if (prev && /^\s+$/.test(gapBefore) && lex.months(prev.lower)) continue; // October 28, august 2022
@@ -245,8 +239,8 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     if (nextAdjacent && (lex.months(next.lower) || lex.time(next.lower))) continue; // 28 tetor, 10 Uhr
     if (next && nextAdjacent && next.lower.length <= 3) {
       // "24 de febrero", "3 de mayo": one short connector word before a month.
-      const after = wordAfter(ws, next.end);
-      if (after && /^\s+$/.test(text.slice(next.end, after.start)) && lex.months(after.lower)) continue;
+      const after = wordAfter(words, next.end);
+      if (after && /^\s+$/.test(text.slice(next.end - base, after.start - base)) && lex.months(after.lower)) continue;
     }
     let value = parseNumber(raw);
     let marked = false; // a percent, currency or number word makes it a figure whatever its size
@@ -255,7 +249,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
       const mult = lex.large(next.lower);
       if (mult !== undefined) {
         value *= mult;
-        end = next.end;
+        end = next.end - base;
         if (text[end] === '.' && /^[\p{L}]{2,4}$/u.test(next.lower) && !/^\.\s*$/.test(text.slice(end))) end++;
         consumed.add(next.start);
         marked = true;
@@ -280,7 +274,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
       start -= sym[0].length;
       marked = true;
     } else if (prev && prevAdjacent && /^\s$/.test(gapBefore) && (CURRENCY_BEFORE.has(prev.lower) || PERCENT_BEFORE.has(prev.lower))) {
-      start = prev.start;
+      start = prev.start - base;
       marked = true;
     }
     // A plain four-digit number from 1800 to 2100 is a year; so is any number after a year word.
@@ -293,29 +287,29 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
   // Spelled quantities: "otte millioner", "mijëra", "twenty soldiers".
   const numeric = figures.map((f) => [f.start - base, f.end - base] as [number, number]);
   const figureCursor = { i: 0 };
-  const insideFigure = (w: Word) => overlapsFrom(numeric, figureCursor, w.start, w.end);
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
+  const insideFigure = (w: Word) => overlapsFrom(numeric, figureCursor, w.start - base, w.end - base);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     if (consumed.has(w.start)) continue;
     const mult = lex.large(w.lower);
     if (mult !== undefined) {
-      let start = w.start;
+      let start = w.start - base;
       let value = mult;
       let k = i - 1;
       // Spelled numbers before it belong to it: "otte millioner", "two hundred thousand".
-      while (k >= 0 && /^\s+$/.test(text.slice(ws[k].end, ws[k + 1].start)) && lex.small(ws[k].lower) !== undefined) {
-        value = (lex.small(ws[k].lower) ?? 1) * mult;
-        start = ws[k].start;
+      while (k >= 0 && /^\s+$/.test(text.slice(words[k].end - base, words[k + 1].start - base)) && lex.small(words[k].lower) !== undefined) {
+        value = (lex.small(words[k].lower) ?? 1) * mult;
+        start = words[k].start - base;
         k--;
       }
       // Inside a numeral figure already ("3 mijë" was taken above).
       if (insideFigure(w)) continue;
-      let end = w.end;
+      let end = w.end - base;
       // "hundreds of thousands", "centenas de milhares": one quantity.
-      const of = ws[i + 1];
-      const then = ws[i + 2];
-      if (of && then && of.lower.length <= 3 && lex.large(then.lower) !== undefined && /^\s+$/.test(text.slice(w.end, of.start)) && /^\s+$/.test(text.slice(of.end, then.start))) {
-        end = then.end;
+      const of = words[i + 1];
+      const then = words[i + 2];
+      if (of && then && of.lower.length <= 3 && lex.large(then.lower) !== undefined && /^\s+$/.test(text.slice(w.end - base, of.start - base)) && /^\s+$/.test(text.slice(of.end - base, then.start - base))) {
+        end = then.end - base;
         value *= lex.large(then.lower)!;
         consumed.add(then.start);
         i += 2;
@@ -326,10 +320,10 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     }
     const small = lex.small(w.lower);
     if (small !== undefined && small >= options.minimumCount) {
-      const next = ws[i + 1];
+      const next = words[i + 1];
       if (next && lex.large(next.lower) !== undefined) continue; // part of the spelled quantity that follows
       if (next && lex.months(next.lower)) continue;
-      figures.push({ start: base + w.start, end: base + w.end, text: text.slice(w.start, w.end), value: small });
+      figures.push({ start: w.start, end: w.end, text: text.slice(w.start - base, w.end - base), value: small });
     }
   }
   return figures.sort((a, b) => a.start - b.start);
