@@ -117,15 +117,18 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
  * same words several times (the document's share, other languages' counts, names, runs).
  */
 type StopWordLists = ReadonlyArray<readonly number[] | undefined>;
-const stopWordListsOf = new WeakMap<readonly Word[], StopWordLists>();
+/** Kept per document, not in a weak map keyed by each sentence's words: one weak entry per document, not per sentence, for the collector to clear. */
+const stopWordListsOf = new WeakMap<SeedDocument, Map<readonly Word[], StopWordLists>>();
 
 function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists {
-  let lists = stopWordListsOf.get(words);
+  let ofDoc = stopWordListsOf.get(doc);
+  if (!ofDoc) stopWordListsOf.set(doc, (ofDoc = new Map()));
+  let lists = ofDoc.get(words);
   if (!lists) {
     const ids = stopWordIds(doc.languages);
     const found: Array<readonly number[] | undefined> = new Array(words.length);
     for (let i = 0; i < words.length; i++) found[i] = ids.get(words[i].lower);
-    stopWordListsOf.set(words, (lists = found));
+    ofDoc.set(words, (lists = found));
   }
   return lists;
 }

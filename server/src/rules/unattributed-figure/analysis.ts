@@ -331,11 +331,8 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
 
 const QUOTE_OPEN = '“„«»"”‹›';
 /** A source before a colon: "Inteligjenca e Koresë së Jugut: Janë dërguar 3 mijë ushtarë". */
-const firstColon = new WeakMap<Paragraph, number>();
-
 function colonSource(paragraph: Paragraph, sentence: Sentence, firstFigure: number): string | undefined {
-  let colon = firstColon.get(paragraph);
-  if (colon === undefined) firstColon.set(paragraph, (colon = paragraph.text.indexOf(':')));
+  const colon = paragraph.text.indexOf(':');
   if (colon < 0) return undefined;
   const colonAt = paragraph.start + colon;
   if (colonAt > firstFigure || colonAt < sentence.start - 400) return undefined;
