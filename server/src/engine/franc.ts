@@ -40,8 +40,11 @@ function scriptsOf(s: string): number {
 }
 
 /** franc's getTopScript: the script with the largest share of `value`, first one on a tie. */
+/** Scratch counts per script, reused between calls. */
+const scriptCounts = new Int32Array(scriptNames.length);
+
 export function topScript(value: string): [string | undefined, number] {
-  const counts = new Int32Array(scriptNames.length);
+  const counts = scriptCounts.fill(0);
   const n = value.length;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);

@@ -93,14 +93,20 @@ function inScript(token: string, target: Script): string | undefined {
 
 /** Adds the clue of a run of letters repeated back to back in `part`. */
 function addRepeatClue(verdict: Verdict, part: string): void {
-  // The search costs the square of the length: a part longer than any word is left alone.
-  if (part.length > MAX_PART) return;
-  const repeat = adjacentRepeat(part);
-  // A part that is only the doubling ("couscous", "chercher") is a word of its own.
-  if (repeat && repeat.unit.length * repeat.copies < part.length) {
+  const repeat = countedRepeat(part);
+  if (repeat) {
     verdict.points += repeat.copies >= 3 ? 2 : 1;
     verdict.clues.push(`repeats "${repeat.unit}"`);
   }
+}
+
+/** The repeat in `part` that counts as a clue, if any. */
+function countedRepeat(part: string): { unit: string; copies: number } | undefined {
+  // The search costs the square of the length: a part longer than any word is left alone.
+  if (part.length > MAX_PART) return undefined;
+  const repeat = adjacentRepeat(part);
+  // A part that is only the doubling ("couscous", "chercher") is a word of its own.
+  return repeat && repeat.unit.length * repeat.copies < part.length ? repeat : undefined;
 }
 
 /**
@@ -125,7 +131,8 @@ function judge(token: string, docScript: string): Verdict {
   // Most tokens (every short Cyrillic or Greek word among them) are one part with no capital inside
   // that mixes no scripts: only a repeat can count there, and a short one has none.
   if (!mayMix && !PART_SEPARATOR.test(token) && !INNER_CAPITAL.test(token)) {
-    if (token.length < 8) return NO_CLUES;
+    // Most long words repeat nothing: a verdict of their own only when they do.
+    if (token.length < 8 || !countedRepeat(token)) return NO_CLUES;
     const verdict: Verdict = { points: 0, clues: [] };
     addRepeatClue(verdict, token);
     return verdict;
