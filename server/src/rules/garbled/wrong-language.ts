@@ -117,7 +117,7 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
  * same words several times (the document's share, other languages' counts, names, runs).
  */
 type StopWordLists = ReadonlyArray<readonly number[] | undefined>;
-/** Kept per document, not in a weak map keyed by each sentence's words: one weak entry per document, not per sentence, for the collector to clear. */
+/** Kept per document, not in a weak map keyed by each sentence's words: one weak entry for the collector per document, not per sentence. */
 const stopWordListsOf = new WeakMap<SeedDocument, Map<readonly Word[], StopWordLists>>();
 
 function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists {
@@ -373,9 +373,8 @@ function scriptOfWord(text: string, w: Word): ScriptFamily {
  * Passages too short for franc on their own merits, found by cheaper evidence first: words in another
  * script, or a run of words none of which is a stop word of the document's language (and either all in
  * lower case, so not a run of names, or holding another language's stop words). franc then has to
- * agree by a wide margin.
+ * agree by a wide margin. Most sentences hold none and share one empty list.
  */
-/** Passages found in a sentence; most sentences hold none and share one empty list. */
 function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, sentence: Sentence, o: Options): readonly Span[] {
   const out: Span[] = [];
   const words = doc.words(sentence);
