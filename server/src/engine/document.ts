@@ -6,7 +6,7 @@ import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
 import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
-import { splitWords, type Word } from './words';
+import { codeUnitClass, splitWords, type Word } from './words';
 
 export interface Line {
   index: number;
@@ -84,16 +84,8 @@ function isUpperStart(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** Per code unit: 1 = a letter, digit or period (what an abbreviation before a period is made of), 0 = not, 2 = unknown yet. */
-const ABBREVIATION_UNITS = new Uint8Array(65536).fill(2);
-const ABBREVIATION_UNIT = /^[\p{L}\p{N}.]$/u;
-
-/** `/[\p{L}\p{N}.]/u` on one code unit (a lone surrogate is neither), from a table: no string per character. */
-function isAbbreviationUnit(c: number): boolean {
-  let v = ABBREVIATION_UNITS[c];
-  if (v === 2) ABBREVIATION_UNITS[c] = v = c < 0xd800 || c > 0xdfff ? (ABBREVIATION_UNIT.test(String.fromCharCode(c)) ? 1 : 0) : 0;
-  return v === 1;
-}
+/** 1 for a letter, digit or period (what an abbreviation before a period is made of), one code unit at a time. */
+const abbreviationUnit = codeUnitClass(/^[\p{L}\p{N}.]$/u);
 
 /** A letter of a script without capitals (Arabic, Devanagari, CJK...): a sentence may start with any of them. */
 function isCaselessLetter(text: string, i: number): boolean {
@@ -141,7 +133,7 @@ export function splitSentences(
     }
     if (text[i] === '.') {
       let w0 = i;
-      while (w0 > start && i - w0 < 40 && isAbbreviationUnit(text.charCodeAt(w0 - 1))) w0--;
+      while (w0 > start && i - w0 < 40 && abbreviationUnit(text.charCodeAt(w0 - 1)) === 1) w0--;
       const word = text.slice(w0, i);
       const lower = word.toLowerCase();
       if (abbreviations.has(lower)) continue;

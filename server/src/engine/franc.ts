@@ -9,6 +9,7 @@
  */
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
+import { SPACE_UNITS } from './words';
 
 /** franc reads at most this many characters. */
 export const FRANC_MAX_LENGTH = 2048;
@@ -243,12 +244,9 @@ const PUNCTUATION = /[\u0021-\u0040]+/g;
 const WHITESPACE = /\s+/g;
 /**
  * Code units trigram-utils' clean() turns into a space: ASCII punctuation and digits (U+0021-U+0040)
- * and what `\s` matches (ECMAScript WhiteSpace and LineTerminator; a test checks this list).
+ * and what `\s` matches (a test checks this list).
  */
-export const SEPARATOR_UNITS = [
-  [0x21, 0x40], [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
-  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
-];
+export const SEPARATOR_UNITS: ReadonlyArray<readonly [number, number]> = [[0x21, 0x40], ...SPACE_UNITS];
 let separators: Uint8Array | undefined;
 function separatorTable(): Uint8Array {
   if (separators) return separators;

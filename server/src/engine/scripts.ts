@@ -24,9 +24,3 @@ export function scriptOf(cp: number): Script {
   if (cp >= 0x250 && cp <= 0x2af) return 'Latin';
   return 'Other';
 }
-
-/** Script of the first letter of a word. */
-export function scriptOfWord(word: string): Script {
-  const cp = word.codePointAt(0) ?? 0;
-  return scriptOf(cp);
-}

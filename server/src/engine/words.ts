@@ -56,9 +56,24 @@ export function splitWords(text: string, base = 0): Word[] {
   return out;
 }
 
-/** Per code unit: 1 = a letter or mark, 0 = not, 2 = unknown yet. Surrogates are looked up as pairs. */
-const LETTER_UNITS = new Uint8Array(65536).fill(2);
+/**
+ * A one-character class (`/^[...]$/u`) tested on a single UTF-16 code unit, as 1 or 0: answered from a
+ * table filled on first sight of each unit, so that no string is made per character. A surrogate is
+ * in no class on its own (callers that want pairs look them up themselves).
+ */
+export function codeUnitClass(pattern: RegExp): (c: number) => number {
+  // 1 = in the class, 0 = not, 2 = not known yet.
+  const table = new Uint8Array(65536).fill(2);
+  return (c) => {
+    let v = table[c];
+    if (v === 2) table[c] = v = c < 0xd800 || c > 0xdfff ? (pattern.test(String.fromCharCode(c)) ? 1 : 0) : 0;
+    return v;
+  };
+}
+
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** 1 when a code unit is a letter or mark on its own, else 0; surrogates are neither (letterWidth reads pairs). */
+export const letterUnit = codeUnitClass(LETTER_OR_MARK);
 const astralLetters = new Map<number, boolean>();
 
 /** Code units of the letter or mark at text[i] (1, or 2 for a surrogate pair), or 0 when there is none. */
@@ -75,31 +90,27 @@ function letterWidth(text: string, i: number): number {
   return letterUnit(c);
 }
 
-/** 1 when a code unit (not a high surrogate) is a letter or mark on its own, else 0; a low surrogate is neither. */
-export function letterUnit(c: number): number {
-  let v = LETTER_UNITS[c];
-  if (v === 2) LETTER_UNITS[c] = v = c >= 0xdc00 && c <= 0xdfff ? 0 : LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0;
-  return v;
-}
-
-/** Per code unit: 1 = an upper-case letter (\p{Lu}), 0 = not, 2 = unknown yet. */
-const UPPER_UNITS = new Uint8Array(65536).fill(2);
 const UPPER = /^\p{Lu}/u;
+const upperUnit = codeUnitClass(UPPER);
 
 /** Whether the character at text[offset] is an upper-case letter: `/^\p{Lu}/u` on the text from there, without a slice. */
 export function startsWithCapital(text: string, offset: number): boolean {
   const c = text.charCodeAt(offset);
   if (c >= 0xd800 && c <= 0xdfff) return UPPER.test(text.slice(offset, offset + 2));
-  let v = UPPER_UNITS[c];
-  if (v === 2) UPPER_UNITS[c] = v = UPPER.test(String.fromCharCode(c)) ? 1 : 0;
-  return v === 1;
+  return upperUnit(c) === 1;
 }
 
-/** Whether a code unit is white space as trim() and `\s` see it (WhiteSpace and LineTerminator). */
+/** The code units trim() removes and `\s` matches (WhiteSpace and LineTerminator), as inclusive ranges. */
+export const SPACE_UNITS: ReadonlyArray<readonly [number, number]> = [
+  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
+  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+];
+const SPACE_TABLE = new Uint8Array(65536);
+for (const [a, b] of SPACE_UNITS) SPACE_TABLE.fill(1, a, b + 1);
+
+/** Whether a code unit is white space as trim() and `\s` see it. */
 export function isSpaceUnit(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return SPACE_TABLE[c] === 1;
 }
 
 export function normalizeWord(word: string): string {

@@ -363,7 +363,7 @@ interface Span {
 const NO_SPANS: readonly Span[] = Object.freeze([]);
 
 /** A word's script, when all its letters agree on one (a formula's "δlj" has none). */
-function scriptOfWord(text: string, w: Word): ScriptFamily {
+function wordScriptFamily(text: string, w: Word): ScriptFamily {
   const first = scriptFamilyOf(text.codePointAt(w.start)!);
   const last = scriptFamilyOf(text.charCodeAt(w.end - 1));
   return first === last ? first : 'Other';
@@ -383,13 +383,13 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
   // Words in a script the document does not use.
   let i = profile.script === 'Latin' && !BEYOND_LATIN.test(sentence.text) ? words.length : 0;
   while (i < words.length) {
-    const family = scriptOfWord(doc.text, words[i]);
+    const family = wordScriptFamily(doc.text, words[i]);
     if (scriptsCompatible(profile.script, family) || family === 'Other') {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < words.length && scriptOfWord(doc.text, words[j]) === family) j++;
+    while (j < words.length && wordScriptFamily(doc.text, words[j]) === family) j++;
     let letters = 0;
     for (let k = i; k < j; k++) letters += words[k].end - words[k].start;
     // A cased script shows names by their capitals; in an uncased one (Arabic, Hebrew, Devanagari)
