@@ -9,6 +9,7 @@ import monthPrecision from '../../server/src/rules/date-header/month-precision';
 import nonIso from '../../server/src/rules/date-header/non-iso';
 import whitespace from '../../server/src/rules/date-header/whitespace';
 import { allRules, resolveConfig, SeedDocument, splitSentences } from '../../server/src/engine/index';
+import { splitWords } from '../../server/src/engine/words';
 import { findingsOf, runRuleTests } from '../helpers/ruleTester';
 
 const BODY = 'Titulli i lajmit\n\nNjë paragraf i shkurtër.\n';
@@ -158,6 +159,32 @@ describe('document model', () => {
       ],
     );
   });
+});
+
+describe('document model: lower case made once', () => {
+  const config = resolveConfig({}, allRules);
+  const bodies = [
+    'Ukraina dhe Rusia. NATO THOTË: 1.500 USHTARË. Çfarë ndodhi?',
+    'L’Ukraine et la Russie. D’APRÈS l’AFP, 3 000 soldats.', // curly apostrophes: words normalised one by one
+    'Cafe\u0301 com leite. SEGUNDA FRASE AQUI.', // a combining mark: likewise
+    'Россия и Украина. ΑΘΗΝΑ ΚΑΙ ΣΟΦΙΑ. Ελλάδα.', // capital sigma: no lower-cased text
+    'İSTANBUL’da ve Ankara’da. İkinci cümle.', // dotted capital I: likewise
+  ];
+  for (const body of bodies) {
+    it(`gives every word the lower case splitWords gives its sentence alone: ${body.slice(0, 24)}`, () => {
+      const text = `date 2024-10-28\nTitle\n${body}\n${body}\n`;
+      const doc = new SeedDocument(text, config.languages);
+      assert.equal(doc.lowerText === undefined, /[\u0130\u03a3]/.test(text));
+      const sentences = doc.paragraphs.flatMap((p) => p.sentences);
+      assert.ok(sentences.length >= 4);
+      for (const s of sentences) {
+        assert.deepEqual(
+          doc.words(s).map((w) => [w.start, w.end, w.lower]),
+          splitWords(s.text, s.start).map((w) => [w.start, w.end, w.lower]),
+        );
+      }
+    });
+  }
 });
 
 describe('sentence splitting', () => {

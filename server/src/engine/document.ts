@@ -6,7 +6,7 @@ import { isHeaderLike, parseHeader, type Header } from './header';
 import type { LanguageRegistry, Lexicon } from './language';
 import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
-import { codeUnitClass, splitWords, type Word } from './words';
+import { codeUnitClass, CONTEXTUAL_CASE, splitWords, type Word } from './words';
 
 export interface Line {
   index: number;
@@ -260,10 +260,24 @@ export class SeedDocument {
       if (this.memo) {
         const base = sentence.start;
         w = this.memo.get('words', sentence.text, () => splitWords(sentence.text, 0)).map((x) => ({ start: x.start + base, end: x.end + base, lower: x.lower, script: x.script }));
-      } else w = splitWords(sentence.text, sentence.start);
+      } else w = splitWords(sentence.text, sentence.start, this.lowerText, sentence.start);
       this.wordCache.set(sentence.start, w);
     }
     return w;
+  }
+
+  private lowered?: string | null;
+
+  /**
+   * The whole text in lower case, made once, so that rules lower-case a sentence or a paragraph by
+   * slicing it: the same, unit for unit, as lower-casing the slice, because the text holds neither
+   * İ (whose lower case is two units) nor Σ (whose lower case depends on the next letter); undefined
+   * when it holds one of them. Also undefined when the document keeps work across edits: slices of
+   * it kept in the memo would hold every version's whole text.
+   */
+  get lowerText(): string | undefined {
+    if (this.lowered === undefined) this.lowered = this.memo || CONTEXTUAL_CASE.test(this.text) ? null : this.text.toLowerCase();
+    return this.lowered ?? undefined;
   }
 
   /** The language of a paragraph: its own when it is long enough to tell, else the document's. */

@@ -14,17 +14,27 @@ export interface Word {
 }
 
 /** Characters whose lower case depends on context (Σ) or is longer than one unit (İ). */
-const CONTEXTUAL_CASE = /[\u0130\u03a3]/;
+export const CONTEXTUAL_CASE = /[\u0130\u03a3]/;
 /** What normalizeWord changes besides lower-casing: curly apostrophes and combining marks. */
 const NEEDS_NORMALIZING = /[’\u0300-\u036f]/;
 
-/** Words of `text`, offsets relative to `base`. */
-export function splitWords(text: string, base = 0): Word[] {
+/**
+ * Words of `text`, offsets relative to `base`. `lowerText`, when given, holds `text` lower-cased at
+ * `lowerOffset` (a document's lowerText: `text` then holds neither İ nor Σ), and saves lower-casing it again.
+ */
+export function splitWords(text: string, base = 0, lowerText?: string, lowerOffset = 0): Word[] {
   const out: Word[] = [];
   // Lower-casing the whole text once gives each word's lower case by slicing, unit for unit, unless
-  // the text holds İ or Σ; and the slice is already normalised unless it holds ’ or a combining mark.
+  // the text holds İ or Σ; and the slice is already normalised unless it holds ’ or a combining mark
+  // (lower-casing makes neither without İ, so the text itself tells).
   let lowered: string | undefined;
-  if (!CONTEXTUAL_CASE.test(text)) {
+  let shift = 0;
+  if (lowerText !== undefined) {
+    if (!NEEDS_NORMALIZING.test(text)) {
+      lowered = lowerText;
+      shift = lowerOffset;
+    }
+  } else if (!CONTEXTUAL_CASE.test(text)) {
     lowered = text.toLowerCase();
     if (NEEDS_NORMALIZING.test(lowered)) lowered = undefined;
   }
@@ -51,7 +61,7 @@ export function splitWords(text: string, base = 0): Word[] {
       }
       break;
     }
-    out.push({ start: base + start, end: base + i, lower: lowered !== undefined ? lowered.slice(start, i) : normalizeWord(text.slice(start, i)), script: scriptOf(text.codePointAt(start) ?? 0) });
+    out.push({ start: base + start, end: base + i, lower: lowered !== undefined ? lowered.slice(shift + start, shift + i) : normalizeWord(text.slice(start, i)), script: scriptOf(text.codePointAt(start) ?? 0) });
   }
   return out;
 }

@@ -37,7 +37,9 @@ later copy, the whole line with its line break; the first occurrence stays.`,
       // Kept across edits: the same string objects come back, so the map below hashes them once.
       const { key, folded } = doc.paragraphMemo('garbled/duplicate-line', p, () => {
         const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
-        return { key, folded: key.toLowerCase() };
+        // The document's lower-cased text, sliced, when it has one (see SeedDocument.lowerText).
+        const lower = doc.lowerText;
+        return { key, folded: key === p.text && lower !== undefined ? lower.slice(p.start, p.end) : key.toLowerCase() };
       });
       const first = seen.get(folded);
       // Text glued to the header line is never the later copy: it comes first.

@@ -170,7 +170,10 @@ const foreignPositionsOf = new WeakMap<DocumentLanguages, Uint8Array>();
 function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8Array {
   let foreign = foreignPositionsOf.get(profile);
   if (!foreign) {
-    foreign = Uint8Array.from(doc.languages.dataCodes, (c) => (profile.own.has(c) ? 0 : 1));
+    // A plain loop: Uint8Array.from with a mapping function takes a slow generic path (some 30 µs a document).
+    const codes = doc.languages.dataCodes;
+    foreign = new Uint8Array(codes.length);
+    for (let k = 0; k < codes.length; k++) foreign[k] = profile.own.has(codes[k]) ? 0 : 1;
     foreignPositionsOf.set(profile, foreign);
   }
   return foreign;

@@ -440,16 +440,20 @@ function numberWordRuns(lex: Lexicon, minimumCount: number): NumberWordRuns {
  * İ, Σ, ’ or combining marks; a word equal to a number word then starts with a run of letters equal to
  * that word's first run. Where this cannot tell (those characters, surrogates), it says false.
  */
-function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount: number): boolean {
+function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount: number, lowerText?: string, lowerOffset = 0): boolean {
   if (/\d/.test(text)) return false;
   if (!lex) return true; // no lexicon: no number words at all
   if (/[\u0130\u03a3\ud800-\udfff]/.test(text)) return false;
-  const lowered = text.toLowerCase();
-  if (/[’\u0300-\u036f]/.test(lowered)) return false;
+  // Without İ, lower-casing makes no ’ and no combining mark: the text itself tells.
+  if (/[’\u0300-\u036f]/.test(text)) return false;
+  // The document's lower-cased text when there is one (see SeedDocument.lowerText), else this text's.
+  const lowered = lowerText ?? text.toLowerCase();
+  const from = lowerText === undefined ? 0 : lowerOffset;
+  const to = from + text.length;
   const { runs, lengths } = numberWordRuns(lex, minimumCount);
   let start = -1;
-  for (let i = 0; i <= lowered.length; i++) {
-    const letter = i < lowered.length ? letterUnit(lowered.charCodeAt(i)) : 0;
+  for (let i = from; i <= to; i++) {
+    const letter = i < to ? letterUnit(lowered.charCodeAt(i)) : 0;
     if (letter === 1) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -478,7 +482,7 @@ function figuresOfParagraph(doc: SeedDocument, paragraph: Paragraph, options: Fi
   let paragraphChecked = false;
   paragraph.sentences.forEach((sentence, index) => {
     // Most sentences hold no digit and no number word: they need no words and no analysis.
-    if (lexicons.length <= 1 && cannotHoldFigures(sentence.text, lexicons[0], options.minimumCount)) return;
+    if (lexicons.length <= 1 && cannotHoldFigures(sentence.text, lexicons[0], options.minimumCount, doc.lowerText, sentence.start)) return;
     const words = doc.words(sentence);
     let figures = findFigures(sentence, words, view, options);
     if (figures.length === 0) return;
