@@ -293,6 +293,9 @@ async function main() {
     const out = spawnSync(process.execPath, [path.join(build, 'rule-times.js'), path.join(CORPUS, 'files'), '400'], { encoding: 'utf8', maxBuffer: 16 * MB });
     const r = JSON.parse(out.stdout);
     results.rules = { files: r.files, mb: round(r.bytes / MB, 2), cpuS: round(r.totalMs / 1000, 2), rows: r.rows.slice(0, 30) };
+    // The floor: franc's share, against what the whole CLI may spend per MB at 2x the baseline.
+    const budgetMsPerMb = (2 * 1000) / results.baseline.mbPerS;
+    results.rules.franc = { calls: r.franc.calls, ms: r.franc.ms, pct: round((100 * r.franc.ms) / r.totalMs, 1), msPerMb: round(r.franc.ms / (r.bytes / MB), 0), budgetMsPerMb: round(budgetMsPerMb, 0) };
   }
   if (!options.skip.has('profile')) {
     log('CPU profile ...');
@@ -407,6 +410,13 @@ function markdown(r) {
   if (r.rules) {
     out.push(`## CPU per rule (${r.rules.files} files, ${r.rules.mb} MB, ${r.rules.cpuS} CPU-s in one thread)`, '');
     out.push('Rules share per-document work (figure analysis, paragraph languages): the first rule to ask pays for it.', '');
+    const f = r.rules.franc;
+    if (f) {
+      out.push(
+        `Language identification (franc, through the registry) inside these rows: ${f.calls} calls, ${f.ms} ms of this thread's time (${f.pct} % of the CPU above): ${f.msPerMb} ms per MB, where the whole CLI may spend ${f.budgetMsPerMb} ms per MB, reading included, to stay within 2x of the baseline.`,
+        '',
+      );
+    }
     out.push(table([['rule', 'ms', '%'], ...r.rules.rows.map((x) => [x.name, x.ms, x.pct])]), '');
   }
   if (r.profile) {
