@@ -40,10 +40,10 @@ function scriptsOf(s: string): number {
   return mask;
 }
 
-/** franc's getTopScript: the script with the largest share of `value`, first one on a tie. */
 /** Scratch counts per script, reused between calls. */
 const scriptCounts = new Int32Array(scriptNames.length);
 
+/** franc's getTopScript: the script with the largest share of `value`, first one on a tie. */
 export function topScript(value: string): [string | undefined, number] {
   const counts = scriptCounts.fill(0);
   const n = value.length;

@@ -16,7 +16,7 @@ export interface Word {
 /** Characters whose lower case depends on context (Σ) or is longer than one unit (İ). */
 export const CONTEXTUAL_CASE = /[\u0130\u03a3]/;
 /** What normalizeWord changes besides lower-casing: curly apostrophes and combining marks. */
-const NEEDS_NORMALIZING = /[’\u0300-\u036f]/;
+export const NEEDS_NORMALIZING = /[’\u0300-\u036f]/;
 
 /**
  * Words of `text`, offsets relative to `base`. `lowerText`, when given, holds `text` lower-cased at

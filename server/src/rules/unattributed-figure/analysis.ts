@@ -7,7 +7,7 @@ import type { RuleContext } from '../../engine/rule';
 import type { Report } from '../../engine/types';
 import type { Lexicon } from '../../engine/language';
 import type { Word } from '../../engine/words';
-import { letterUnit, normalizeWord } from '../../engine/words';
+import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../engine/words';
 import { universal } from '../../languages/index';
 
 export interface Figure {
@@ -435,6 +435,12 @@ function numberWordRuns(lex: Lexicon, minimumCount: number): NumberWordRuns {
 }
 
 /**
+ * What cannotHoldFigures cannot read unit by unit, in one pass: İ and Σ, surrogates, and what splitWords
+ * normalises word by word (’, combining marks; without İ, lower-casing makes neither, so the text tells).
+ */
+const CANNOT_TELL = new RegExp(`${CONTEXTUAL_CASE.source}|[\\ud800-\\udfff]|${NEEDS_NORMALIZING.source}`);
+
+/**
  * True when findFigures must find nothing in `text`: no digit, and no word of the text is a number
  * word. splitWords lower-cases word by word as slices of the lower-cased text, unless the text holds
  * İ, Σ, ’ or combining marks; a word equal to a number word then starts with a run of letters equal to
@@ -443,9 +449,7 @@ function numberWordRuns(lex: Lexicon, minimumCount: number): NumberWordRuns {
 function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount: number, lowerText?: string, lowerOffset = 0): boolean {
   if (/\d/.test(text)) return false;
   if (!lex) return true; // no lexicon: no number words at all
-  if (/[\u0130\u03a3\ud800-\udfff]/.test(text)) return false;
-  // Without İ, lower-casing makes no ’ and no combining mark: the text itself tells.
-  if (/[’\u0300-\u036f]/.test(text)) return false;
+  if (CANNOT_TELL.test(text)) return false;
   // The document's lower-cased text when there is one (see SeedDocument.lowerText), else this text's.
   const lowered = lowerText ?? text.toLowerCase();
   const from = lowerText === undefined ? 0 : lowerOffset;
