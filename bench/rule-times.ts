@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, decodeBytes, lint, resolveConfig, SeedDocument } from '../server/src/engine/index';
-import { LanguageRegistry } from '../server/src/engine/language';
+import { LanguageRegistry } from '../server/src/engine/language/index';
 import type { RuleContext } from '../server/src/engine/rule';
 
 function listFiles(dir: string, out: string[] = []): string[] {

@@ -6,7 +6,7 @@ import { allRules } from '../../server/src/engine/index';
 import { bundledLanguages } from '../../server/src/languages/index';
 import { expectedFiles, readmeWithTable } from '../../scripts/rule-docs';
 import languageNames from '../../server/src/languages/names.json';
-import { DEFAULT_LANGUAGES } from '../../server/src/engine/language';
+import { DEFAULT_LANGUAGES } from '../../server/src/engine/language/index';
 
 const ROOT = path.resolve(__dirname, '../..');
 

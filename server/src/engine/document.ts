@@ -3,7 +3,7 @@
  * paragraph per line; the first non-blank line is the date header, the next the title.
  */
 import { isHeaderLike, parseHeader, type Header } from './header';
-import type { LanguageRegistry, Lexicon } from './language';
+import { identifyParagraph, LanguageProfile, scoreLanguages, type LanguageRegistry, type Lexicon } from './language/index';
 import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
 import { codeUnitClass, CONTEXTUAL_CASE, splitWords, type Word } from './words';
@@ -175,12 +175,6 @@ class KeptParagraph implements Paragraph {
   }
 }
 
-/** Another language's vocabulary a paragraph must show before franc is asked whether it is in that language. */
-const MIN_RIVAL_WORDS = 3;
-const MIN_RIVAL_SHARE = 0.2;
-/** Characters of a paragraph whose words are counted: some 80 words. */
-const VOCABULARY_SAMPLE = 500;
-
 export class SeedDocument {
   readonly lineIndex: LineIndex;
   readonly lines: Line[];
@@ -284,39 +278,17 @@ export class SeedDocument {
   paragraphLanguage(p: Paragraph): string {
     let lang = this.paragraphLanguages.get(p.index);
     if (lang === undefined) {
-      lang = p.text.length >= 120 ? this.paragraphMemo('language', p, () => this.identifyParagraph(p)) : this.language;
-      if (lang === 'und') lang = this.language;
+      lang = p.text.length < 120 ? this.language : this.paragraphMemo('language', p, () => identifyParagraph(this.languages, this.language, p.text, p.sentences.map((s) => ({ start: s.start - p.start, s })), (x) => this.words(x.s)));
       this.paragraphLanguages.set(p.index, lang);
     }
     return lang;
   }
 
-  /**
-   * Words first, franc only when they point away from the document's language. Callers want another
-   * language's lists (figure cues, number words), and a paragraph in such a language shows its words:
-   * where no other language with data has three words making a fifth of the paragraph's (prose runs at
-   * 35-50 %), and more than the document's language, the paragraph keeps the document's language
-   * without asking franc.
-   */
-  private identifyParagraph(p: Paragraph): string {
-    const codes = this.languages.dataCodes;
-    const hits = new Int32Array(codes.length);
-    let words = 0;
-    for (const s of p.sentences) {
-      // A sample is enough to see whose words these are.
-      if (s.start - p.start >= VOCABULARY_SAMPLE) break;
-      const w = this.words(s);
-      words += w.length;
-      this.languages.vocabularyCounts(w, hits);
-    }
-    let own = 0;
-    let rival = 0;
-    for (let k = 0; k < codes.length; k++) {
-      if (codes[k] === this.language) own = hits[k];
-      else if (hits[k] > rival) rival = hits[k];
-    }
-    if (rival < MIN_RIVAL_WORDS || rival < MIN_RIVAL_SHARE * words || rival <= own) return this.language;
-    return this.languages.identify(p.text);
+  private profile?: LanguageProfile;
+
+  /** What the document as a whole is written in: its script at once, its languages when asked. */
+  get languageProfile(): LanguageProfile {
+    return (this.profile ??= new LanguageProfile(this, (sample) => this.textMemo('language-profile-sample', sample, () => scoreLanguages(this.languages, sample))));
   }
 
   /**

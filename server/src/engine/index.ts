@@ -4,7 +4,7 @@ export * from './config';
 export * from './decode';
 export { SeedDocument, splitSentences } from './document';
 export { applyEdits, applyFixes } from './fixes';
-export { LanguageRegistry, DEFAULT_LANGUAGES } from './language';
+export { LanguageRegistry, DEFAULT_LANGUAGES } from './language/index';
 export { lint, lintDocument, fixText, hashText, MAX_FIX_PASSES } from './lint';
 export { IncrementalLinter } from './incremental';
 export type { LintOptions, LintResult, FixResult, RuleFailure } from './lint';

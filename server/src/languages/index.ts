@@ -24,6 +24,7 @@ import tr from './tr.json';
 import uk from './uk.json';
 import iso639 from './iso639.json';
 import universalData from './universal.json';
+import groups from './language-groups.json';
 
 export const bundledLanguages: LanguageData[] = [
   bs, cs, da, de, el, en, es, fr, hr, id, it, nb, nl, pl, pt, ro, ru, sq, sr, sv, tr, uk,
@@ -36,6 +37,9 @@ export const francCodes: Record<string, string> = Object.fromEntries(
 
 /** Language-independent figure knowledge: currency signs and percent words. */
 export const universal = universalData as { currencyBefore: string[]; currencyAfter: string[]; percentAfter: string[]; percentBefore: string[] };
+
+/** Languages franc confuses with each other on sentence-length text (ISO 639-1 codes). */
+export const languageGroups: readonly string[][] = groups.groups;
 
 /** Bump when any data file changes: it is part of the CLI cache key. */
 export const LANGUAGE_DATA_VERSION = 2;

@@ -3,9 +3,8 @@
  * Each injection says where the defect sits, so a finding counts only if the right rule reports it
  * there. Choices are deterministic (by language and document index): a failure reproduces.
  */
-import { areRelatives } from '../../../server/src/rules/garbled/languageEvidence';
 import { bundledLanguages } from '../../../server/src/languages/index';
-import type { LanguageRegistry } from '../../../server/src/engine/language';
+import type { LanguageRegistry } from '../../../server/src/engine/language/index';
 import conjunctions from '../../../server/src/rules/garbled/conjunctions.json';
 import { CLEAN_LANGUAGES, cleanSentences } from './corpus';
 
@@ -50,7 +49,7 @@ function related(registry: LanguageRegistry, lang: string, other: string): boole
   const seenAs: Record<string, string[]> = { is: ['sv', 'nn', 'nb', 'da'], et: ['fi'] };
   const a = [lang, ...(seenAs[lang] ?? [])];
   const b = [other, ...(seenAs[other] ?? [])];
-  return a.some((x) => b.some((y) => areRelatives(registry, x, y)));
+  return a.some((x) => b.some((y) => registry.areRelatives(x, y)));
 }
 
 const UPPER_START = /^\p{Lu}/u;

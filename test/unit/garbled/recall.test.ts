@@ -6,7 +6,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { allRules, fixText, lint, resolveConfig } from '../../../server/src/engine/index';
-import { stopWordIndex } from '../../../server/src/rules/garbled/languageEvidence';
 import stutterData from '../../../server/src/rules/garbled/stutter.json';
 import { buildDocuments, CLEAN_LANGUAGES } from './corpus';
 import * as inject from './inject';
@@ -29,7 +28,7 @@ describe('garbled rules on injected defects (recall)', function () {
 
   const stats = new Map<string, { injected: number; found: number; missed: string[] }>();
   before(() => {
-    const union = new Set(stopWordIndex(registry).keys());
+    const union = new Set(registry.stopWordIndex.keys());
     const grammatical = stutterData.grammatical as Record<string, string[]>;
     for (const lang of CLEAN_LANGUAGES) {
       const stopWords = registry.lexicon(lang)?.stopWords ?? new Set<string>();

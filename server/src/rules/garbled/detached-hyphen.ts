@@ -3,7 +3,6 @@ import { defineRule } from '../../engine/rule';
 import { normalizeWord } from '../../engine/words';
 import conjunctions from './conjunctions.json';
 import hyphenCompounds from './hyphen-compounds.json';
-import { stopWordIndex } from './languageEvidence';
 
 /**
  * A letter or digit, spaces, then a hyphen glued to a letter: "norte -coreanos", "Kursk -regionen".
@@ -144,7 +143,7 @@ a dash typed without its second space (\`националности -прост�
 the compound is written as one word in the language (Danish \`Ukrainekonflikten\`), delete the hyphen too by
 hand.`,
   check({ doc, report }) {
-    const stopWords = stopWordIndex(doc.languages);
+    const stopWords = doc.languages.stopWordIndex;
     const docStopWords = doc.lexicon?.stopWords;
     for (const p of doc.paragraphs) {
       // Paragraph-local, kept across edits; only whether the join is certain looks at the rest of the document.

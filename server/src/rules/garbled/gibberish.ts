@@ -1,6 +1,5 @@
 import { defineRule, reportLocal } from '../../engine/rule';
 import { scriptOf, type Script } from '../../engine/scripts';
-import { documentLanguages } from './languageEvidence';
 
 /** Where a word splits into parts: hyphens, apostrophes, internal periods ("Pynongy-visitysitysday-hnk"). */
 const PART_SEPARATOR = /['’\-‐.]/;
@@ -201,7 +200,7 @@ least three quarters of the letters and every stray letter has a twin (\`вiн\`
 Invisible characters are \`garbled/control-character\`'s business; broken encodings \`garbled/mojibake\`'s.`,
   check(context) {
     const { doc } = context;
-    const docScript = documentLanguages(doc).script;
+    const docScript = doc.languageProfile.script;
     // Each paragraph on its own, kept across edits: the document's script is the only other input.
     for (const p of doc.paragraphs) {
       reportLocal(context, () => `garbled/gibberish\u0000${docScript}`, p.start, p.text, (report) => {

@@ -1,7 +1,7 @@
 import type { SeedDocument } from '../../engine/document';
 import { defineRule, reportLocal } from '../../engine/rule';
 import type { Word } from '../../engine/words';
-import { documentLanguages, scriptFamilyOf } from './languageEvidence';
+import { scriptFamilyOf } from '../../engine/language/index';
 import stutterData from './stutter.json';
 
 const REDUPLICATING = new Set<string>(stutterData.reduplicating);
@@ -102,7 +102,7 @@ per ...").`,
     const reduplicating = REDUPLICATING.has(language);
     const grammatical = GRAMMATICAL.get(language);
     const stopWords = doc.lexicon?.stopWords;
-    const docScript = documentLanguages(doc).script;
+    const docScript = doc.languageProfile.script;
     // Each paragraph on its own, kept across edits: the document's script is the only other input.
     for (const p of doc.paragraphs) {
       reportLocal(context, () => `garbled/stutter\u0000${docScript}`, p.start, p.text, (report) => {

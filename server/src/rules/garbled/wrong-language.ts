@@ -2,20 +2,15 @@ import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
 import { defineRule } from '../../engine/rule';
 import { isSpaceUnit, splitWords, startsWithCapital, type Word } from '../../engine/words';
 import {
-  areRelatives,
-  documentLanguages,
   dominantScript,
   hasTrigramModel,
   lettersForeignTo,
-  lettersRuleOutForeign,
   scoreLanguages,
   scriptFamilyOf,
   scriptsCompatible,
-  stopWordIndex,
-  stopWordIds,
-  type DocumentLanguages,
+  type LanguageProfile,
   type ScriptFamily,
-} from './languageEvidence';
+} from '../../engine/language/index';
 import shippedNames from '../../languages/names.json';
 import { isBoilerplateLine, isTableLine } from './lineKinds';
 
@@ -102,7 +97,7 @@ interface Verdict {
 
 /** How many words are stop words of each language with data. */
 function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, number> {
-  const index = stopWordIndex(doc.languages);
+  const index = doc.languages.stopWordIndex;
   const counts = new Map<string, number>();
   for (const w of words) {
     const codes = index.get(w.lower);
@@ -125,7 +120,7 @@ function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists
   if (!ofDoc) stopWordListsOf.set(doc, (ofDoc = new Map()));
   let lists = ofDoc.get(words);
   if (!lists) {
-    const ids = stopWordIds(doc.languages);
+    const ids = doc.languages.stopWordIds;
     const found: Array<readonly number[] | undefined> = new Array(words.length);
     for (let i = 0; i < words.length; i++) found[i] = ids.get(words[i].lower);
     ofDoc.set(words, (lists = found));
@@ -144,7 +139,7 @@ function isStopWordOf(lists: StopWordLists, i: number, position: number): boolea
  * [from, to) of `lists`. Without `found`, the first such language settles it; with it, every one is
  * added to `found`.
  */
-function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, lists: StopWordLists, from: number, to: number, threshold: number, found?: string[]): boolean {
+function foreignStopWordsReach(doc: SeedDocument, profile: LanguageProfile, lists: StopWordLists, from: number, to: number, threshold: number, found?: string[]): boolean {
   const foreign = foreignPositions(doc, profile);
   if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
   const counts = scratchLanguageCounts;
@@ -164,10 +159,10 @@ function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, li
 
 /** Scratch counts per language position, reused between sentences. */
 let scratchLanguageCounts = new Int32Array(64);
-const foreignPositionsOf = new WeakMap<DocumentLanguages, Uint8Array>();
+const foreignPositionsOf = new WeakMap<LanguageProfile, Uint8Array>();
 
 /** Per position of registry.dataCodes: 1 for a language outside the document's own. */
-function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8Array {
+function foreignPositions(doc: SeedDocument, profile: LanguageProfile): Uint8Array {
   let foreign = foreignPositionsOf.get(profile);
   if (!foreign) {
     // A plain loop: Uint8Array.from with a mapping function takes a slow generic path (some 30 µs a document).
@@ -180,7 +175,7 @@ function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8A
 }
 
 /** Whether the stop words alone settle that the words are in the document's language (or a relative). */
-function stopWordsAgree(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): boolean {
+function stopWordsAgree(doc: SeedDocument, profile: LanguageProfile, words: readonly Word[]): boolean {
   if (!doc.lexicon || words.length === 0) return false;
   const lists = stopWordLists(doc, words);
   const position = doc.languages.dataCodes.indexOf(doc.language);
@@ -199,7 +194,7 @@ function bestOf(scores: Array<[string, number]>, languages: ReadonlySet<string>)
 const consistencies = new WeakMap<SeedDocument, number>();
 
 /** Of a paragraph's sentences of judging length, how many there are and how many are plainly in the document's own languages. */
-function paragraphConsistency(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph): { judged: number; own: number } {
+function paragraphConsistency(doc: SeedDocument, profile: LanguageProfile, p: Paragraph): { judged: number; own: number } {
   let judged = 0;
   let own = 0;
   // Sentence by sentence, kept across edits: typing in a long paragraph re-scores one sentence.
@@ -213,8 +208,8 @@ function paragraphConsistency(doc: SeedDocument, profile: DocumentLanguages, p: 
 }
 
 /** Whether a sentence is plainly in the document's own languages: its stop words or letters say so, or franc ranks one of them first. */
-function plainlyOwn(doc: SeedDocument, profile: DocumentLanguages, s: Sentence): boolean {
-  if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return true;
+function plainlyOwn(doc: SeedDocument, profile: LanguageProfile, s: Sentence): boolean {
+  if (stopWordsAgree(doc, profile, doc.words(s)) || profile.lettersRuleOutForeign(doc.text, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return true;
   const top = scoresOf(doc, s.text)[0]?.[0];
   return top !== undefined && (profile.own.has(top) || profile.accepted.has(top));
 }
@@ -226,7 +221,7 @@ function plainlyOwn(doc: SeedDocument, profile: DocumentLanguages, s: Sentence):
  * every sentence. Computed once per document (per paragraph, kept across edits), and only when a
  * verdict depends on it.
  */
-function consistency(doc: SeedDocument, profile: DocumentLanguages): number {
+function consistency(doc: SeedDocument, profile: LanguageProfile): number {
   let share = consistencies.get(doc);
   if (share === undefined) {
     let judged = 0;
@@ -248,7 +243,7 @@ function consistency(doc: SeedDocument, profile: DocumentLanguages): number {
  * it depends on the document's script and accepted languages (and the options); only worked out when
  * the document keeps work across edits.
  */
-function memoKind(doc: SeedDocument, what: string, profile: DocumentLanguages, options?: Options): string {
+function memoKind(doc: SeedDocument, what: string, profile: LanguageProfile, options?: Options): string {
   if (!doc.remembers) return '';
   return `garbled/wrong-language\u0000${what}\u0000${profile.script}\u0000${[...profile.accepted].sort().join(',')}\u0000${JSON.stringify(options ?? {})}`;
 }
@@ -270,19 +265,19 @@ function scoresOf(doc: SeedDocument, text: string, short = false): Array<[string
  * document's that beats all of the document's by `margin` (and, given `lead`, every language unrelated
  * to it by that much); undefined otherwise.
  */
-function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: string, margin: number, short: boolean, lead = 0): Verdict | undefined {
+function foreignLanguage(doc: SeedDocument, profile: LanguageProfile, text: string, margin: number, short: boolean, lead = 0): Verdict | undefined {
   const scores = scoresOf(doc, text, short);
   if (!scores.length) return undefined;
   const [top] = scores[0];
   // Cheap tests first; the document's other languages need the whole document scored, so they come last.
   if (profile.own.has(top) || bestOf(scores, profile.own) >= 1 - margin) return undefined;
   // Sure of which language it is, not only that it is not the document's: ahead of every unrelated one.
-  const runnerUp = scores.find(([code]) => !areRelatives(doc.languages, code, top))?.[1] ?? 0;
+  const runnerUp = scores.find(([code]) => !doc.languages.areRelatives(code, top))?.[1] ?? 0;
   if (1 - runnerUp < lead) return undefined;
   // Letters the document's language writes and this one never does: one is enough against a few
   // words; a sentence may quote a name.
   if (lettersForeignTo(text, top, profile.script, profile.own) > (short ? 0 : MAX_FOREIGN_LETTERS_IN_SENTENCE)) return undefined;
-  if (profile.accepted.has(top) || [...profile.accepted].some((a) => areRelatives(doc.languages, a, top))) return undefined;
+  if (profile.accepted.has(top) || [...profile.accepted].some((a) => doc.languages.areRelatives(a, top))) return undefined;
   const best = bestOf(scores, profile.accepted);
   if (best >= 1 - margin) return undefined;
   // Where franc cannot place the document's own sentences, its verdict on this one needs more room;
@@ -318,7 +313,7 @@ function isListOfNames(doc: SeedDocument, words: readonly Word[]): boolean {
 }
 
 /** Whether a sentence as a whole is in another script or language than the document. */
-function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentence, o: Options): Verdict | undefined {
+function judgeSentence(doc: SeedDocument, profile: LanguageProfile, s: Sentence, o: Options): Verdict | undefined {
   const script = profile.script === 'Latin' && !BEYOND_LATIN.test(s.text) ? LATIN_ONLY : dominantScript(doc.text, s.start, s.end);
   if (script.letters >= MIN_SCRIPT_LETTERS && script.share >= 0.6 && script.family !== 'Other' && !scriptsCompatible(profile.script, script.family)) {
     // Latin in a document of another script is mostly names, titles and citations.
@@ -330,7 +325,7 @@ function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentenc
   const words = doc.words(s);
   // A list of names reads as any language to franc.
   if (stopWordsAgree(doc, profile, words) || isListOfNames(doc, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
-  if (lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return undefined;
+  if (profile.lettersRuleOutForeign(doc.text, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return undefined;
   const foreign = foreignLanguage(doc, profile, s.text, o.margin, false);
   if (!foreign) return undefined;
   // When both languages have stop word lists, the sentence must hold more of the other's.
@@ -378,7 +373,7 @@ function wordScriptFamily(text: string, w: Word): ScriptFamily {
  * lower case, so not a run of names, or holding another language's stop words). franc then has to
  * agree by a wide margin. Most sentences hold none and share one empty list.
  */
-function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, sentence: Sentence, o: Options): readonly Span[] {
+function findSpans(doc: SeedDocument, profile: LanguageProfile, p: Paragraph, sentence: Sentence, o: Options): readonly Span[] {
   const out: Span[] = [];
   const words = doc.words(sentence);
   if (words.length < 2) return NO_SPANS;
@@ -439,9 +434,9 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     const stopWordLanguages: string[] = [];
     if (foreignStopWords) foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
     const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
-    const isCandidate = (code: string) => candidates.some((c) => areRelatives(doc.languages, c, code));
+    const isCandidate = (code: string) => candidates.some((c) => doc.languages.areRelatives(c, code));
     // Letters no candidate language writes settle it without franc (a Czech "ř" is never English).
-    if (lettersRuleOutForeign(doc, profile, start, end, 1, isCandidate)) continue;
+    if (profile.lettersRuleOutForeign(doc.text, start, end, 1, isCandidate)) continue;
     const text = doc.text.slice(start, end);
     // Stop words are evidence enough to trust franc's first choice; a bare splice needs franc to be sure of it.
     const verdict = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
@@ -451,13 +446,13 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
 }
 
 /** A short paragraph (a heading) in another language: none of the document's stop words, some of another's. */
-function judgeHeading(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): Verdict | undefined {
+function judgeHeading(doc: SeedDocument, profile: LanguageProfile, p: Paragraph, o: Options): Verdict | undefined {
   if (!doc.lexicon || !hasTrigramModel(profile.script) || p.text.length < FRANC_MIN_SHORT) return undefined;
   const words = splitWords(p.text, p.start);
   if (words.length < 2 || words.some((w) => doc.lexicon!.stopWords.has(w.lower))) return undefined;
   const counts = stopWordCounts(doc, words);
   if (![...counts.keys()].some((c) => !profile.own.has(c))) return undefined;
-  if (lettersRuleOutForeign(doc, profile, p.start, p.end, 1)) return undefined;
+  if (profile.lettersRuleOutForeign(doc.text, p.start, p.end, 1)) return undefined;
   return foreignLanguage(doc, profile, p.text, o.spanMargin, true);
 }
 
@@ -473,7 +468,7 @@ interface ParagraphVerdicts {
  * depends on the paragraph's text and the document's languages only, so it is kept across edits.
  * Passages are judged inside every sentence whose verdict may not stand.
  */
-function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): ParagraphVerdicts | undefined {
+function judgeParagraph(doc: SeedDocument, profile: LanguageProfile, p: Paragraph, o: Options): ParagraphVerdicts | undefined {
   if (isTableLine(p.text) || isBoilerplateLine(doc, p.text)) return undefined;
   // Sentence by sentence, kept across edits too: typing in a long paragraph re-judges one sentence.
   // A passage is judged with the marks just outside it (isQuoted), so they are part of the key.
@@ -562,7 +557,7 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
       spanMargin: Number(options.spanMargin ?? 0.3),
       spliceLanguages: Array.isArray(options.spliceLanguages) ? options.spliceLanguages.map(String) : ['en'],
     };
-    const profile = documentLanguages(doc);
+    const profile = doc.languageProfile;
     if (profile.script === 'Other') return;
     const documentLanguage = doc.language === 'und' ? "the document's language" : nameOf(doc.language);
     const kind = memoKind(doc, 'verdicts', profile, o);

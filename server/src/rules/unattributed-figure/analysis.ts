@@ -5,7 +5,7 @@
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
 import type { RuleContext } from '../../engine/rule';
 import type { Report } from '../../engine/types';
-import type { Lexicon } from '../../engine/language';
+import type { Lexicon } from '../../engine/language/index';
 import type { Word } from '../../engine/words';
 import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../engine/words';
 import { universal } from '../../languages/index';

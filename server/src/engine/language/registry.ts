@@ -1,8 +1,8 @@
 /** Language knowledge compiled once per configuration: lexicons per language and language identification. */
 import { francAll } from './franc';
-import { bundledLanguages, francCodes } from '../languages/index';
-import type { LanguageData } from '../languages/types';
-import { PhraseSet, splitWords, type Word } from './words';
+import { bundledLanguages, francCodes, languageGroups } from '../../languages/index';
+import type { LanguageData } from '../../languages/types';
+import { PhraseSet, splitWords, type Word } from '../words';
 
 /** Texts at least this long are identified by franc alone (it is reliable there). */
 const LONG_ENOUGH_FOR_FRANC = 400;
@@ -108,17 +108,12 @@ function mergeData(base: LanguageData, ext: LanguageExtensions[string] | undefin
   };
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const WHITESPACE_RUN = /\s+/g;
 
-/** A boilerplate line pattern: `{n}` is a number, runs of spaces match any spacing. */
-function boilerplateSource(pattern: string): string {
-  return pattern
-    .trim()
-    .split('{n}')
-    .map((part) => escapeRegExp(part).replace(/\s+/g, '\\s+'))
-    .join('\\d+(?:[.,]\\d+)*');
+/** A line or phrase as the boilerplate table holds it: lower case, single spaces, numbers as "{n}". */
+function boilerplateKey(text: string): string {
+  return text.trim().toLowerCase().replace(WHITESPACE_RUN, ' ').replace(NUMBER, '{n}');
 }
 
 /** Languages whose data we ship or can identify: the default whitelist. */
@@ -133,7 +128,6 @@ export class LanguageRegistry {
   /** Every shipped language, whitelisted or not: date headers, boilerplate and abbreviations are recognised in all of them. */
   private readonly shipped: Lexicon[] = [];
   private abbreviationSet?: Set<string>;
-  private boilerplatePattern?: RegExp;
   private readonly fromFranc = new Map<string, string>();
 
   constructor(whitelist: readonly string[] = DEFAULT_LANGUAGES, extensions: LanguageExtensions = {}) {
@@ -160,9 +154,27 @@ export class LanguageRegistry {
     return (this.abbreviationSet ??= new Set(this.shipped.flatMap((lex) => [...lex.abbreviations])));
   }
 
-  /** One anchored, case-insensitive pattern for page furniture of every language. */
-  get boilerplate(): RegExp {
-    return (this.boilerplatePattern ??= new RegExp(`^(?:${this.shipped.flatMap((lex) => lex.data.boilerplate.map(boilerplateSource)).join('|')})$`, 'iu'));
+  /**
+   * Whether a trimmed line is page furniture: one of the boilerplate phrases of every shipped language
+   * and of the configured ones (with the config's additions), compared in lower case with single spaces
+   * and any number standing for "{n}".
+   */
+  isBoilerplate(trimmed: string): boolean {
+    const table = (this.boilerplateTable ??= this.buildBoilerplateTable());
+    return trimmed.length <= table.maxLength && table.keys.has(boilerplateKey(trimmed));
+  }
+
+  /** No line longer than this, spaces around it included, is boilerplate. */
+  get boilerplateMaxLength(): number {
+    return (this.boilerplateTable ??= this.buildBoilerplateTable()).maxLength;
+  }
+
+  private boilerplateTable?: { keys: Set<string>; maxLength: number };
+
+  private buildBoilerplateTable(): { keys: Set<string>; maxLength: number } {
+    const phrases = [...bundledLanguages.flatMap((l) => l.boilerplate), ...[...this.lexicons.values()].flatMap((l) => l.data.boilerplate)];
+    // A number may be much longer than its "{n}", and spacing may differ: room to spare.
+    return { keys: new Set(phrases.map(boilerplateKey)), maxLength: 2 * Math.max(0, ...phrases.map((p) => p.length)) + 20 };
   }
 
   lexicon(code: string): Lexicon | undefined {
@@ -276,11 +288,68 @@ export class LanguageRegistry {
     return scores;
   }
 
-  /** Shipped lexicons in the same script family as `code`'s relatives, for grouping confusions. */
+  /**
+   * Languages franc cannot tell apart on a sentence: the data files' closeRelatives plus the groups of
+   * languages/language-groups.json. Asked for every score of many sentences: answered once per pair.
+   */
   areRelatives(a: string, b: string): boolean {
     if (a === b) return true;
-    const la = this.lexicons.get(a)?.data.closeRelatives ?? [];
-    const lb = this.lexicons.get(b)?.data.closeRelatives ?? [];
-    return la.includes(b) || lb.includes(a);
+    let ofA = this.relativesAnswers.get(a);
+    if (!ofA) this.relativesAnswers.set(a, (ofA = new Map()));
+    let answer = ofA.get(b);
+    if (answer === undefined) {
+      const la = this.lexicons.get(a)?.data.closeRelatives ?? [];
+      const lb = this.lexicons.get(b)?.data.closeRelatives ?? [];
+      answer = la.includes(b) || lb.includes(a) || languageGroups.some((g) => g.includes(a) && g.includes(b));
+      ofA.set(b, answer);
+    }
+    return answer;
   }
+
+  private readonly relativesAnswers = new Map<string, Map<string, boolean>>();
+
+  /** Every stop word of every language with data, to the languages it belongs to. */
+  get stopWordIndex(): Map<string, string[]> {
+    if (this.stopWordLanguages) return this.stopWordLanguages;
+    const index = new Map<string, string[]>();
+    for (const [code, lex] of this.lexicons) {
+      for (const w of lex.stopWords) {
+        const list = index.get(w);
+        if (list) list.push(code);
+        else index.set(w, [code]);
+      }
+    }
+    return (this.stopWordLanguages = index);
+  }
+
+  private stopWordLanguages?: Map<string, string[]>;
+
+  /** As stopWordIndex, with languages as positions in dataCodes: counted in a typed array. */
+  get stopWordIds(): Map<string, number[]> {
+    if (this.stopWordPositions) return this.stopWordPositions;
+    const position = new Map(this.dataCodes.map((c, k) => [c, k]));
+    const ids = new Map<string, number[]>();
+    for (const [w, codes] of this.stopWordIndex) {
+      const list: number[] = [];
+      for (let k = 0; k < codes.length; k++) list.push(position.get(codes[k])!);
+      ids.set(w, list);
+    }
+    return (this.stopWordPositions = ids);
+  }
+
+  private stopWordPositions?: Map<string, number[]>;
+
+  /**
+   * A table derived from the configured languages alone (the letters each language's model lacks, for
+   * one script), built on first use and kept with the registry: every document of a configuration
+   * shares it.
+   */
+  derived<T>(key: string, build: () => T): T {
+    if (this.derivedTables.has(key)) return this.derivedTables.get(key) as T;
+    const value = build();
+    this.derivedTables.set(key, value);
+    return value;
+  }
+
+  private readonly derivedTables = new Map<string, unknown>();
 }
