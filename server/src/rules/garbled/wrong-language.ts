@@ -538,7 +538,7 @@ How it decides, cheapest evidence first:
 
 **The document's languages** are its detected language and franc's first choice for its first kilobyte,
 with their close relatives, which franc cannot tell apart on a sentence: the language files'
-\`closeRelatives\` plus \`server/src/rules/garbled/language-groups.json\` (hr/bs/sr, sl/hr, da/nb/nn/sv, id/ms,
+\`closeRelatives\` plus \`server/src/languages/language-groups.json\` (hr/bs/sr, sl/hr, da/nb/nn/sv, id/ms,
 pt/gl/es, en/sco, nl/af, cs/sk, bg/mk, ru/uk/be, fi/et, ...). A Bokmål sentence in a Danish article is not
 reported. Where franc places fewer than 70 % of the document's own sentences in its languages (it has no
 model of Icelandic or Estonian, and names a different neighbour for every sentence), a verdict needs a
