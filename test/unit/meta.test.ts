@@ -2,11 +2,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules } from '../../server/src/engine/index';
+import { allRules, lint, resolveConfig } from '../../server/src/engine/index';
 import { bundledLanguages } from '../../server/src/languages/index';
+import type { LanguageData } from '../../server/src/languages/types';
 import { expectedFiles, readmeWithTable } from '../../scripts/rule-docs';
 import languageNames from '../../server/src/languages/names.json';
-import { DEFAULT_LANGUAGES } from '../../server/src/engine/language/index';
+import { DEFAULT_LANGUAGES, LanguageRegistry } from '../../server/src/engine/language/index';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -58,7 +59,7 @@ describe('rule metadata', () => {
 });
 
 describe('language data', () => {
-  const listFields = ['closeRelatives', 'stopWords', 'abbreviations', 'yearWords', 'dateKeywords', 'referenceWords', 'timeWords', 'boilerplate'] as const;
+  const listFields = ['closeRelatives', 'stopWords', 'conjunctions', 'abbreviations', 'yearWords', 'dateKeywords', 'referenceWords', 'timeWords', 'hyphenPrefixes', 'grammaticalRepeats', 'boilerplate'] as const;
   for (const lang of bundledLanguages) {
     it(`${lang.code}.json has every field, lowercase NFC words and no duplicates`, () => {
       assert.match(lang.code, /^[a-z]{2}$/);
@@ -76,8 +77,50 @@ describe('language data', () => {
       for (const [k, v] of Object.entries(lang.months)) assert.ok(Number.isInteger(v) && v >= 1 && v <= 12, `month ${k}`);
       assert.deepEqual([...new Set(Object.values(lang.months))].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       assert.ok(Object.keys(lang.numberWords.large).length > 0);
+      assert.ok(lang.conjunctions.length > 0, 'conjunctions is empty');
     });
   }
+
+  it('every language file in server/src/languages/ is in bundledLanguages (the one line that adds a language)', () => {
+    const dir = path.join(ROOT, 'server/src/languages');
+    const files = fs.readdirSync(dir).filter((f) => /^[a-z]{2,3}\.json$/.test(f));
+    assert.ok(files.length >= bundledLanguages.length);
+    for (const f of files) assert.ok(bundledLanguages.some((l) => `${l.code}.json` === f), `${f} is not imported in server/src/languages/index.ts`);
+    for (const l of bundledLanguages) assert.ok(DEFAULT_LANGUAGES.includes(l.code), `${l.code} is not configured by default`);
+  });
+
+  it('a new language file is picked up: its words identify, attribute and name documents in it', () => {
+    // Finnish has no file: one built from Danish's shape, with Finnish words where the rules look.
+    const da = bundledLanguages.find((l) => l.code === 'da')!;
+    const finnish: LanguageData = {
+      ...da,
+      code: 'fi',
+      franc: 'fin',
+      name: 'Finnish',
+      closeRelatives: ['et'],
+      stopWords: ['ja', 'on', 'ei', 'se', 'että', 'oli', 'hän', 'joka', 'mutta', 'kun', 'myös', 'tai', 'ovat', 'sen', 'jo', 'vain', 'niin', 'kuin', 'olla', 'ole', 'nyt', 'jos', 'sekä', 'siitä', 'tämä', 'kanssa', 'mukaan'],
+      attribution: { verbs: ['sanoi', 'kertoi'], prepositions: ['mukaan'], vague: ['kerrotaan'] },
+      numberWords: { large: { tuhat: 1000, miljoonaa: 1000000 }, small: {} },
+      grammaticalRepeats: [],
+      hyphenPrefixes: [],
+    };
+    const config = resolveConfig({}, allRules);
+    const withFinnish = { ...config, languages: new LanguageRegistry(DEFAULT_LANGUAGES, {}, [...bundledLanguages, finnish]) };
+    const body = fs.readFileSync(path.join(ROOT, 'test/fixtures/clean/fi.txt'), 'utf8').split('\n').filter((l) => l.length > 60 && !/\d/.test(l)).slice(0, 6);
+    const text = (figure: string) => `date 2024-10-28\nOtsikko\n${body.join(' ')}\n${figure}\n`;
+    const figures = (t: string, c: typeof config) => lint(t, c).findings.filter((f) => f.ruleId.startsWith('unattributed-figure/')).map((f) => f.messageId);
+    const said = text('Ministeri sanoi, että 3000 sotilasta lähti rajalle eilen illalla.');
+    const bare = text('Noin 3000 sotilasta lähti rajalle eilen illalla, ja lisää on tulossa.');
+    const doc = lint(said, withFinnish).document;
+    assert.equal(doc.language, 'fi');
+    assert.equal(doc.lexicon?.data.name, 'Finnish');
+    assert.equal(withFinnish.languages.nameOf('fi'), 'Finnish');
+    assert.deepEqual(figures(said, withFinnish), [], 'its attribution verb names a source');
+    assert.deepEqual(figures(bare, withFinnish), ['noSource']);
+    // Without the file, the same document has no lexicon and no cue words.
+    assert.equal(lint(said, config).document.lexicon, undefined);
+    assert.deepEqual(figures(said, config), ['noSource']);
+  });
 });
 
 describe('shipped language names', () => {

@@ -5,7 +5,6 @@
  */
 import { bundledLanguages } from '../../../server/src/languages/index';
 import type { LanguageRegistry } from '../../../server/src/engine/language/index';
-import conjunctions from '../../../server/src/rules/garbled/conjunctions.json';
 import { CLEAN_LANGUAGES, cleanSentences } from './corpus';
 
 export interface Injection {
@@ -141,7 +140,7 @@ export function repeatedLine(doc: string): Injection {
 const WORD = /[\p{L}\p{M}]{3,}/gu;
 
 /** "X Y" becomes "X -Y", as machine translation leaves compounds. */
-export function detachedHyphen(doc: string, stopWords: ReadonlySet<string>): Injection | undefined {
+export function detachedHyphen(doc: string, stopWords: ReadonlySet<string>, conjunctions: ReadonlySet<string>): Injection | undefined {
   const { paragraphs } = layout(doc);
   for (const p of paragraphs) {
     const body = doc.slice(p.start, p.end);
@@ -151,7 +150,7 @@ export function detachedHyphen(doc: string, stopWords: ReadonlySet<string>): Inj
       if (body.slice(x.index! + x[0].length, y.index) !== ' ') continue;
       const [xl, yl] = [x[0].toLowerCase(), y[0].toLowerCase()];
       // After a conjunction, "-word" is a suspended compound; before a stop word, a dash: both correct.
-      if (UPPER_START.test(y[0]) || stopWords.has(xl) || stopWords.has(yl) || conjunctions.words.includes(xl)) continue;
+      if (UPPER_START.test(y[0]) || stopWords.has(xl) || stopWords.has(yl) || conjunctions.has(xl)) continue;
       // A hyphen ending a word later on would read as the close of a parenthetical.
       if (/[\p{L}\p{N}.]-(?=[\s,.;:!?)]|$)/u.test(body.slice(y.index!, y.index! + 140))) continue;
       const at = p.start + y.index!;

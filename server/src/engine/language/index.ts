@@ -3,6 +3,6 @@
  * identification (our port of it), evidence about the language of a stretch of text, and the
  * language of a paragraph. Rules reach it through the document (doc.languages, doc.languageProfile).
  */
-export { DEFAULT_LANGUAGES, LanguageRegistry, Lexicon, type LanguageExtensions } from './registry';
+export { DEFAULT_LANGUAGES, LanguageRegistry, Lexicon, type FigureUnits, type LanguageExtensions } from './registry';
 export { dominantScript, hasTrigramModel, LanguageProfile, lettersForeignTo, scoreLanguages, scriptFamilyOf, scriptsCompatible, type ScriptFamily, type ScriptProfile } from './evidence';
 export { identifyParagraph } from './paragraph';

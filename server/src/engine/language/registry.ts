@@ -1,6 +1,6 @@
 /** Language knowledge compiled once per configuration: lexicons per language and language identification. */
 import { francAll } from './franc';
-import { bundledLanguages, francCodes, languageGroups } from '../../languages/index';
+import { bundledLanguages, francCodes, languageGroups, languageNames, otherLanguages, reduplicatingLanguages, universal } from '../../languages/index';
 import type { LanguageData } from '../../languages/types';
 import { PhraseSet, splitWords, type Word } from '../words';
 
@@ -25,6 +25,9 @@ export class Lexicon {
   private smallNumbersList: Map<string, number> | undefined = undefined;
   private referenceWordsList: Set<string> | undefined = undefined;
   private timeWordsList: Set<string> | undefined = undefined;
+  private conjunctionsList: Set<string> | undefined = undefined;
+  private hyphenPrefixesList: Set<string> | undefined = undefined;
+  private grammaticalRepeatsList: Set<string> | undefined = undefined;
 
   constructor(readonly data: LanguageData) {}
 
@@ -71,10 +74,32 @@ export class Lexicon {
   get timeWords(): Set<string> {
     return (this.timeWordsList ??= new Set(lower(this.data.timeWords)));
   }
+
+  get conjunctions(): Set<string> {
+    return (this.conjunctionsList ??= new Set(lower(this.data.conjunctions)));
+  }
+
+  get hyphenPrefixes(): Set<string> {
+    return (this.hyphenPrefixesList ??= new Set(lower(this.data.hyphenPrefixes)));
+  }
+
+  get grammaticalRepeats(): Set<string> {
+    return (this.grammaticalRepeatsList ??= new Set(lower(this.data.grammaticalRepeats)));
+  }
+}
+
+/** Language-independent figure words: currency signs and codes, percent words; lower case, longest first where matched as prefixes. */
+export interface FigureUnits {
+  /** A time of day (global): 10:30, 10:30:15, 10 h 30, or 10.30 before a time word of any language (10.30 Uhr, 10.30 h). */
+  timeOfDay: RegExp;
+  currencyBefore: ReadonlySet<string>;
+  currencyAfter: readonly string[];
+  percentAfter: readonly string[];
+  percentBefore: ReadonlySet<string>;
 }
 
 /** Extra words per language from the config, merged into the shipped lists. */
-export type LanguageExtensions = Record<string, Partial<Omit<LanguageData, 'attribution' | 'numberWords'>> & {
+export type LanguageExtensions = Record<string, Partial<Pick<LanguageData, 'stopWords' | 'abbreviations' | 'months' | 'yearWords' | 'dateKeywords' | 'referenceWords' | 'timeWords' | 'boilerplate'>> & {
   attribution?: Partial<LanguageData['attribution']>;
   numberWords?: Partial<LanguageData['numberWords']>;
 }>;
@@ -117,7 +142,7 @@ function boilerplateKey(text: string): string {
 }
 
 /** Languages whose data we ship or can identify: the default whitelist. */
-export const DEFAULT_LANGUAGES = Object.keys(francCodes);
+export const DEFAULT_LANGUAGES = [...new Set([...Object.keys(francCodes), ...bundledLanguages.map((l) => l.code)])];
 
 export class LanguageRegistry {
   readonly lexicons = new Map<string, Lexicon>();
@@ -130,9 +155,14 @@ export class LanguageRegistry {
   private abbreviationSet?: Set<string>;
   private readonly fromFranc = new Map<string, string>();
 
-  constructor(whitelist: readonly string[] = DEFAULT_LANGUAGES, extensions: LanguageExtensions = {}) {
+  constructor(
+    whitelist: readonly string[] = DEFAULT_LANGUAGES,
+    extensions: LanguageExtensions = {},
+    /** The language data files: those that ship, unless a test brings its own. */
+    private readonly files: readonly LanguageData[] = bundledLanguages,
+  ) {
     const allowed = new Set(whitelist);
-    for (const shipped of bundledLanguages) {
+    for (const shipped of files) {
       const data = mergeData(shipped, extensions[shipped.code]);
       const lex = new Lexicon(data);
       this.shipped.push(lex);
@@ -172,7 +202,7 @@ export class LanguageRegistry {
   private boilerplateTable?: { keys: Set<string>; maxLength: number };
 
   private buildBoilerplateTable(): { keys: Set<string>; maxLength: number } {
-    const phrases = [...bundledLanguages.flatMap((l) => l.boilerplate), ...[...this.lexicons.values()].flatMap((l) => l.data.boilerplate)];
+    const phrases = [...this.files.flatMap((l) => l.boilerplate), ...[...this.lexicons.values()].flatMap((l) => l.data.boilerplate)];
     // A number may be much longer than its "{n}", and spacing may differ: room to spare.
     return { keys: new Set(phrases.map(boilerplateKey)), maxLength: 2 * Math.max(0, ...phrases.map((p) => p.length)) + 20 };
   }
@@ -287,6 +317,71 @@ export class LanguageRegistry {
     scores.length = kept;
     return scores;
   }
+
+  /** The shipped lexicon of a language, whitelisted or not. */
+  private shippedLexicon(code: string): Lexicon | undefined {
+    return this.shipped.find((lex) => lex.data.code === code);
+  }
+
+  /** Conjunctions of every language, with a data file or not: for a document whose language has no data. */
+  get conjunctionsOfAll(): ReadonlySet<string> {
+    return (this.allConjunctions ??= new Set([...this.shipped.flatMap((lex) => [...lex.conjunctions]), ...lower(Object.values(otherLanguages.conjunctions).flat())]));
+  }
+
+  private allConjunctions?: Set<string>;
+
+  /** Words whose doubling is grammatical in a language, from its data file or the lists of languages without one. */
+  grammaticalRepeats(code: string): ReadonlySet<string> | undefined {
+    if (!this.repeatsByCode.has(code)) {
+      const other = otherLanguages.grammaticalRepeats[code];
+      this.repeatsByCode.set(code, this.shippedLexicon(code)?.grammaticalRepeats ?? (other ? new Set(lower(other)) : undefined));
+    }
+    return this.repeatsByCode.get(code);
+  }
+
+  private readonly repeatsByCode = new Map<string, ReadonlySet<string> | undefined>();
+
+  /** Whether a language repeats content words for grammar or emphasis (Turkish "tek tek"). */
+  reduplicates(code: string): boolean {
+    return reduplicatingLanguages.includes(code);
+  }
+
+  /** A language's English name ("Danish"): the shipped names first, then its data file's, then Intl's. */
+  nameOf(code: string): string {
+    if (code === 'und') return 'another language';
+    let name = this.names.get(code) ?? this.shippedLexicon(code)?.data.name;
+    if (name === undefined) {
+      try {
+        // Made on first use: building it costs some 25 ms.
+        name = (this.intlNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
+      } catch {
+        name = code;
+      }
+      this.names.set(code, name);
+    }
+    return name;
+  }
+
+  private readonly names = new Map<string, string>(Object.entries(languageNames));
+  private intlNames?: Intl.DisplayNames;
+
+  /** Currency and percent words of every language. */
+  get figureUnits(): FigureUnits {
+    if (this.units) return this.units;
+    const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+    const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length);
+    const timeWords = [...new Set(this.shipped.flatMap((lex) => [...lex.timeWords]))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const hourWords = timeWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return (this.units = {
+      timeOfDay: new RegExp(`(?<![\\p{N}])(?:\\d{1,2}:\\d{2}(?::\\d{2})?|\\d{1,2}\\s?h\\s?\\d{2}|\\d{1,2}[.:]\\d{2}(?=\\s?(?:${hourWords})(?![\\p{L}\\p{N}_])))(?![\\p{N}])`, 'giu'),
+      currencyBefore: lowerSet(universal.currencyBefore),
+      currencyAfter: longestFirst(lowerSet(universal.currencyAfter)),
+      percentAfter: longestFirst(lowerSet(universal.percentAfter)),
+      percentBefore: lowerSet(universal.percentBefore),
+    });
+  }
+
+  private units?: FigureUnits;
 
   /**
    * Languages franc cannot tell apart on a sentence: the data files' closeRelatives plus the groups of

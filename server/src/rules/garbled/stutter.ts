@@ -2,10 +2,7 @@ import type { SeedDocument } from '../../engine/document';
 import { defineRule, reportLocal } from '../../engine/rule';
 import type { Word } from '../../engine/words';
 import { scriptFamilyOf } from '../../engine/language/index';
-import stutterData from './stutter.json';
 
-const REDUPLICATING = new Set<string>(stutterData.reduplicating);
-const GRAMMATICAL = new Map<string, Set<string>>(Object.entries(stutterData.grammatical as Record<string, string[]>).map(([k, v]) => [k, new Set(v)]));
 const SPACES_ONLY = /^[ \t\u00a0]+$/;
 const UPPER_START = /^\p{Lu}/u;
 /** Longest repeated phrase looked for, in words. */
@@ -78,11 +75,12 @@ sentence, machine translation where it hesitated.
 
 Correct repetitions are left alone:
 
-- grammatical doublings listed per language in \`server/src/rules/garbled/stutter.json\`: German \`die die\`
+- grammatical doublings, listed per language in the \`grammaticalRepeats\` of \`server/src/languages/<lang>.json\`: German \`die die\`
   ("die Frau, die die Stadt ..."), English \`that that\`, \`had had\`, French \`nous nous\`, Albanian \`të të\`,
   Danish \`det det\`;
 - in languages that reduplicate words for grammar or emphasis (Turkish \`tek tek\`, Hindi \`धीरे धीरे\`, Greek
-  \`σιγά σιγά\`, Indonesian and Malay, Vietnamese, Hebrew, ...), a single repeated word is not reported;
+  \`σιγά σιγά\`, Indonesian and Malay, Vietnamese, Hebrew, ...: the \`reduplicating\` list of
+  \`server/src/languages/language-groups.json\`), a single repeated word is not reported;
   hyphenated reduplication (\`kira-kira\`) is one word anyway;
 - two words that differ in case unless the first starts a sentence (Danish \`I i\` is "you in"), and a
   capitalised word of fewer than five letters repeated (\`Can Can\`, \`Bora Bora\`: names);
@@ -99,8 +97,8 @@ per ...").`,
   check(context) {
     const { doc } = context;
     const language = doc.language;
-    const reduplicating = REDUPLICATING.has(language);
-    const grammatical = GRAMMATICAL.get(language);
+    const reduplicating = doc.languages.reduplicates(language);
+    const grammatical = doc.languages.grammaticalRepeats(language);
     const stopWords = doc.lexicon?.stopWords;
     const docScript = doc.languageProfile.script;
     // Each paragraph on its own, kept across edits: the document's script is the only other input.

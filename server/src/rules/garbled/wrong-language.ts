@@ -11,27 +11,7 @@ import {
   type LanguageProfile,
   type ScriptFamily,
 } from '../../engine/language/index';
-import shippedNames from '../../languages/names.json';
 import { isBoilerplateLine, isTableLine } from './lineKinds';
-
-/** English names beyond the shipped list, from Intl; made on first use, since building it costs some 25 ms. */
-let languageNames: Intl.DisplayNames | undefined;
-
-const names = new Map<string, string>(Object.entries(shippedNames).filter(([code]) => !code.startsWith('$')));
-
-function nameOf(code: string): string {
-  if (code === 'und') return 'another language';
-  let name = names.get(code);
-  if (name === undefined) {
-    try {
-      name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
-    } catch {
-      name = code;
-    }
-    names.set(code, name);
-  }
-  return name;
-}
 
 interface Options {
   minSentenceLength: number;
@@ -559,7 +539,7 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
     };
     const profile = doc.languageProfile;
     if (profile.script === 'Other') return;
-    const documentLanguage = doc.language === 'und' ? "the document's language" : nameOf(doc.language);
+    const documentLanguage = doc.language === 'und' ? "the document's language" : doc.languages.nameOf(doc.language);
     const kind = memoKind(doc, 'verdicts', profile, o);
     // A verdict on franc's narrow margin stands where franc places the document's own sentences well.
     const stands = (v: Verdict | undefined): v is Verdict => v !== undefined && (!v.uncertain || consistency(doc, profile) >= CONSISTENT);
@@ -579,13 +559,13 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
         report(
           v.script
             ? { messageId: 'script', data: { script: v.script, documentScript: profile.script, text: text.length > 50 ? `${text.slice(0, 47)}...` : text }, start, end }
-            : { messageId: 'sentence', data: { language: nameOf(v.language), documentLanguage }, start, end },
+            : { messageId: 'sentence', data: { language: doc.languages.nameOf(v.language), documentLanguage }, start, end },
         );
         k = last;
       }
       // A short paragraph that is one unpunctuated heading.
       if (!verdicts[0] && stands(found.heading)) {
-        report({ messageId: 'sentence', data: { language: nameOf(found.heading.language), documentLanguage }, start: p.start, end: p.end });
+        report({ messageId: 'sentence', data: { language: doc.languages.nameOf(found.heading.language), documentLanguage }, start: p.start, end: p.end });
         continue;
       }
       // Passages inside the sentences that passed as a whole.
@@ -600,7 +580,7 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
           report(
             span.verdict.script
               ? { messageId: 'script', data: { script: span.verdict.script, documentScript: profile.script, text: shown }, start, end }
-              : { messageId: 'passage', data: { language: nameOf(span.verdict.language), documentLanguage, text: shown }, start, end },
+              : { messageId: 'passage', data: { language: doc.languages.nameOf(span.verdict.language), documentLanguage, text: shown }, start, end },
           );
         }
       }

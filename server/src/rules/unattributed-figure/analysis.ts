@@ -5,10 +5,9 @@
 import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
 import type { RuleContext } from '../../engine/rule';
 import type { Report } from '../../engine/types';
-import type { Lexicon } from '../../engine/language/index';
+import type { FigureUnits, LanguageRegistry, Lexicon } from '../../engine/language/index';
 import type { Word } from '../../engine/words';
 import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../engine/words';
-import { universal } from '../../languages/index';
 
 export interface Figure {
   start: number;
@@ -65,7 +64,6 @@ const SPACE_GROUP = '[ \\u00a0\\u202f\\u2009]';
 const NUMBER = `(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:${SPACE_GROUP}\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)`;
 const NUMERAL_RE = new RegExp(`(?<![\\p{L}\\p{N}_])${NUMBER}(?:\\s?[-–]\\s?${NUMBER})?`, 'gu');
 const DATE_RE = /(?<![\p{N}])(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\p{N}])/gu;
-const TIME_RE = /(?<![\p{N}])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?h\s?\d{2}|\d{1,2}[.:]\d{2}(?=\s?(?:h|uhr|uur|hod|horas?|sati|saat)\b))(?![\p{N}])/giu;
 const VERSION_RE = /(?<![\p{N}])\d+\.\d+\.\d+(?:\.\d+)*(?![\p{N}])/gu;
 /** Between two references of one list: a comma or slash, or one short lower-case word (og, eller, or, e, и). */
 const REFERENCE_LIST_GAP = /^(?:\s*[,/]\s*|\s+\p{Ll}{1,5}\s+)$/u;
@@ -83,17 +81,8 @@ function parseNumber(text: string): number {
   return parseFloat(t);
 }
 
-const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-const CURRENCY_BEFORE = lowerSet(universal.currencyBefore);
-const CURRENCY_AFTER = lowerSet(universal.currencyAfter);
-const PERCENT_AFTER = lowerSet(universal.percentAfter);
-const PERCENT_BEFORE = lowerSet(universal.percentBefore);
-const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length);
-const CURRENCY_AFTER_LIST = longestFirst(CURRENCY_AFTER);
-const PERCENT_AFTER_LIST = longestFirst(PERCENT_AFTER);
-
 /** The longest entry of `list` that `text` starts with, ending at a word boundary. */
-function startsWithEntry(text: string, list: string[]): string | undefined {
+function startsWithEntry(text: string, list: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
   for (const entry of list) {
     if (!lower.startsWith(entry)) continue;
@@ -143,6 +132,7 @@ function overlapsFrom(rs: Array<[number, number]>, cursor: { i: number }, s: num
 }
 
 interface LexiconView {
+  units: FigureUnits;
   months: (w: string) => boolean;
   yearWord: (w: string) => boolean;
   reference: (w: string) => boolean;
@@ -157,7 +147,9 @@ function elided(word: string): string {
   return i >= 0 && i <= 3 ? word.slice(i + 1) : word;
 }
 
-function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconView {
+function viewOf(lexicons: Lexicon[], registry: LanguageRegistry): LexiconView {
+  const units = registry.figureUnits;
+  const allMonths = registry.months;
   const any = <T>(f: (l: Lexicon) => T | undefined) => {
     for (const l of lexicons) {
       const v = f(l);
@@ -169,6 +161,7 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
     // The usual case (the document's own lexicon): direct lookups, no closure per word.
     const l = lexicons[0];
     return {
+      units,
       months: (w) => l.months.has(elided(w)),
       yearWord: (w) => l.yearWords.has(elided(w)),
       reference: (w) => l.referenceWords.has(elided(w)),
@@ -178,6 +171,7 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
     };
   }
   return {
+    units,
     months: (w) => (lexicons.length ? Boolean(any((l) => l.months.has(elided(w)))) : allMonths.has(elided(w))),
     yearWord: (w) => Boolean(any((l) => l.yearWords.has(elided(w)))),
     reference: (w) => Boolean(any((l) => l.referenceWords.has(elided(w)))),
@@ -193,7 +187,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
   const base = sentence.start;
   // Numerals need a digit; without one only spelled quantities remain, and the ranges below only exclude numerals.
   const digits = /\d/.test(text);
-  const excluded = digits ? [...ranges(DATE_RE, text), ...ranges(TIME_RE, text), ...ranges(VERSION_RE, text)] : [];
+  const excluded = digits ? [...ranges(DATE_RE, text), ...ranges(lex.units.timeOfDay, text), ...ranges(VERSION_RE, text)] : [];
   for (const [s, e] of digits ? ranges(PHONE_RE, text) : []) {
     const phone = text.slice(s, e);
     // A phone number: groups that are not thousands groups, or a leading +.
@@ -257,12 +251,12 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     }
     const rest = text.slice(end, end + 24); // enough for the longest unit ("por ciento", "τοις εκατό")
     const spaced = /^[ \u00a0\u202f]?/.exec(rest)![0].length;
-    const percent = startsWithEntry(rest.slice(spaced), PERCENT_AFTER_LIST);
+    const percent = startsWithEntry(rest.slice(spaced), lex.units.percentAfter);
     if (percent) {
       end += spaced + percent.length;
       marked = true;
     } else {
-      const currency = startsWithEntry(rest.slice(spaced), CURRENCY_AFTER_LIST);
+      const currency = startsWithEntry(rest.slice(spaced), lex.units.currencyAfter);
       if (currency) {
         end += spaced + currency.length;
         marked = true;
@@ -273,7 +267,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     if (sym) {
       start -= sym[0].length;
       marked = true;
-    } else if (prev && prevAdjacent && /^\s$/.test(gapBefore) && (CURRENCY_BEFORE.has(prev.lower) || PERCENT_BEFORE.has(prev.lower))) {
+    } else if (prev && prevAdjacent && /^\s$/.test(gapBefore) && (lex.units.currencyBefore.has(prev.lower) || lex.units.percentBefore.has(prev.lower))) {
       start = prev.start - base;
       marked = true;
     }
@@ -498,7 +492,7 @@ function figuresOfParagraph(doc: SeedDocument, paragraph: Paragraph, options: Fi
       const own = doc.languages.lexicon(lang);
       if (lang !== doc.language && own) {
         lexicons = [own, ...docLexicons];
-        view = viewOf(lexicons, doc.languages.months);
+        view = viewOf(lexicons, doc.languages);
         const again = findFigures(sentence, words, view, options);
         if (again.length === 0) return;
         figures = again;
@@ -525,7 +519,7 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Sente
   for (const paragraph of doc.paragraphs) {
     // Paragraph-local, so kept across edits by an IncrementalLinter: offsets relative to the paragraph.
     const local = doc.paragraphMemo(kind, paragraph, () =>
-      figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages.months))),
+      figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages))),
     );
     for (const f of local) out.push(new KeptSentenceFigures(paragraph, f.sentence, f.attribution, f.figures));
   }
