@@ -10,6 +10,6 @@ export { IncrementalLinter } from './incremental';
 export type { LintOptions, LintResult, FixResult, RuleFailure } from './lint';
 export { LineIndex } from './positions';
 export * from './reviewed';
-export type { Rule, RuleContext } from './rule';
+export type { Analysis, LineText, ParagraphText, Rule, RuleContext, RuleOptions, TextSpan, UnitContext, UnitScope } from './rule';
 export * from './types';
 export { LANGUAGE_DATA_VERSION } from '../languages/index';

@@ -1,79 +1,133 @@
-/** The contract of a rule module: metadata, docs and a pure, synchronous check. */
-import type { SeedDocument } from './document';
-import type { Fix, Report, RuleMeta } from './types';
+/**
+ * The contract of a rule module: metadata, docs and pure, synchronous checks.
+ *
+ * A rule checks a whole document (`check`), or one paragraph or line at a time (`checkParagraph`,
+ * `checkLine`) with offsets relative to that unit. The engine runs unit checks and analyses once per
+ * unit and, when a document is linted again and again as it is edited (IncrementalLinter), keeps their
+ * results for units whose text is unchanged and moves them with the text: rules hold no caches.
+ */
+import type { Line, Paragraph, SeedDocument } from './document';
+import type { LanguageRegistry, Lexicon } from './language/index';
+import type { Report, RuleMeta } from './types';
+import type { Word } from './words';
 
-export interface RuleContext {
+/** The rule's options: `meta.defaultOptions` merged with the config's. */
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
+export interface RuleContext<P = undefined> {
   doc: SeedDocument;
-  /** The rule's options: its defaults merged with the config's. */
-  options: Record<string, unknown>;
+  options: RuleOptions;
   /** "Today", injected so that future-date checks are testable. */
   now: Date;
+  /** What the rule's `prepare` gave for this document. */
+  prepared: P;
   report(report: Report): void;
-  /**
-   * Reports `kept` (a report kept from an earlier lint, relative to the unchanged text it was found
-   * in, now at offsets `delta` to `delta + length`) as `moved()` builds it: the engine may hand back
-   * the finding it made last time, or that finding moved.
-   */
-  reportMoved?(kept: Report, delta: number, length: number, moved: () => Report): void;
 }
 
-export interface Rule {
+/** A stretch of a paragraph, offsets relative to the paragraph's start. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A line as a line check sees it: its text, without the line break. */
+export interface LineText {
+  readonly text: string;
+}
+
+/** A paragraph as a paragraph check sees it: its own text, every offset relative to its start. */
+export interface ParagraphText {
+  readonly text: string;
+  readonly sentences: readonly TextSpan[];
+  /** Words of one of `sentences`: letters and marks with internal hyphens, apostrophes and periods. */
+  words(sentence: TextSpan): readonly Word[];
+  /** The paragraph's language: its own when it is long enough to tell, else the document's. */
+  readonly language: string;
+  /** The text in lower case when it is the same length, unit for unit (it holds neither İ nor Σ); else undefined. */
+  readonly lowerText?: string;
+}
+
+/** What unit work may depend on besides the unit's text: the document's language and the configuration. */
+export interface UnitScope {
+  /** The document's language (ISO 639-1) or 'und'. */
+  language: string;
+  lexicon?: Lexicon;
+  languages: LanguageRegistry;
+}
+
+export interface UnitContext<P = undefined> extends UnitScope {
+  options: RuleOptions;
+  prepared: P;
+  /** Reports a finding with offsets relative to the unit, its fixes' edits too, all inside the unit. */
+  report(report: Report): void;
+  /** An analysis of this unit (see defineAnalysis). */
+  analyse<T, I>(analysis: Analysis<ParagraphText, T, I>, input: I): T;
+}
+
+export interface Rule<P = unknown> {
   meta: RuleMeta;
   /** The rule's documentation in Markdown: what it finds, why, how to fix, examples. */
   docs: string;
-  check(context: RuleContext): void;
+  /**
+   * What the unit checks need from the whole document, read once per lint (the document's script, say).
+   * Unit results are kept only while it gives the same value, so keep it small: strings, numbers,
+   * arrays and plain objects of them.
+   */
+  prepare?(doc: SeedDocument, options: RuleOptions): P;
+  /** Findings inside one paragraph, from its text, the document's language, the options and `prepared`. */
+  checkParagraph?(paragraph: ParagraphText, context: UnitContext<P>): void;
+  /** Findings inside one line (the header line included), on the same terms. */
+  checkLine?(line: LineText, context: UnitContext<P>): void;
+  /** Findings that need the whole document. */
+  check?(context: RuleContext<P>): void;
 }
 
 /** Declares a rule; the identity function keeps rule modules typed and uniform. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
-}
-
-/** Fixes with every edit moved by `delta` code units. */
-export function shiftFixes(fixes: readonly Fix[], delta: number): Fix[] {
-  return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, text: e.text })) }));
-}
-
-/** A report moved by `delta` code units, its fixes' edits with it. */
-function moveReport(r: Report, delta: number): Report {
-  return { ...r, start: r.start + delta, end: r.end + delta, fixes: r.fixes && shiftFixes(r.fixes, delta) };
+export function defineRule<P = undefined>(rule: Rule<P>): Rule {
+  return rule as Rule;
 }
 
 /**
- * Reports of work that depends only on `text` (a paragraph or a line of the document, starting at
- * offset `base`), the document's language and what `kind` names (the rule, its options, any other
- * document-wide input), kept across edits when the document is linted by an IncrementalLinter.
- * `check` reports with document offsets as usual, and only inside `text`; a later version where the
- * text has moved gets the same reports, moved with it. Without a memo `check` simply runs.
+ * Work on one unit (a paragraph or a line) that depends on nothing but its text, the document's
+ * language and the configuration (`scope`), and `input`: the engine computes it once per unit and lint,
+ * shared by every rule that asks, and keeps it across edits while the unit's text is unchanged. Offsets
+ * in the result must be relative to the unit. `input` is part of the key: numbers, strings, small
+ * arrays and plain objects, or an object with a `cacheKey` string.
  */
-export function reportLocal(context: RuleContext, kind: () => string, base: number, text: string, check: (report: (r: Report) => void) => void): void {
-  const { doc, report } = context;
-  if (!doc.remembers) {
-    check(report);
-    return;
-  }
-  const kept = doc.memoAt(kind(), base, text, () => {
-    const out: Report[] = [];
-    check((r) => out.push(moveReport(r, -base)));
-    return out;
-  });
-  for (const r of kept) {
-    if (context.reportMoved) context.reportMoved(r, base, text.length, () => moveReport(r, base));
-    else report(moveReport(r, base));
-  }
+export interface Analysis<U, T, I = undefined> {
+  readonly id: string;
+  readonly unit: 'paragraph' | 'line';
+  analyse(unit: U, scope: UnitScope, input: I): T;
 }
 
-/** Templates split at their placeholders, once: odd entries are placeholder names. */
-const compiledTemplates = new Map<string, string[]>();
+export function defineParagraphAnalysis<T, I = undefined>(id: string, analyse: (paragraph: ParagraphText, scope: UnitScope, input: I) => T): Analysis<ParagraphText, T, I> {
+  return { id, unit: 'paragraph', analyse };
+}
 
-/** Fills `{name}` placeholders of a message template. */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  let parts = compiledTemplates.get(template);
-  if (!parts) compiledTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+export function defineLineAnalysis<T, I = undefined>(id: string, analyse: (line: LineText, scope: UnitScope, input: I) => T): Analysis<LineText, T, I> {
+  return { id, unit: 'line', analyse };
+}
+
+/** The unit an analysis of this kind runs on, as the document holds it. */
+export type UnitOf<U> = U extends ParagraphText ? Paragraph : Line;
+
+/** Templates split at their placeholders, built once per rule: odd entries are placeholder names. */
+export function compileTemplate(template: string): string[] {
+  return template.split(/\{(\w+)\}/);
+}
+
+/** Fills `{name}` placeholders of a compiled message template. */
+export function fillTemplate(parts: readonly string[], data: Record<string, string | number> = {}): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     out += (Object.hasOwn(data, key) ? String(data[key]) : `{${key}}`) + parts[i + 1];
   }
   return out;
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return fillTemplate(compileTemplate(template), data);
 }

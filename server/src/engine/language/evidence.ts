@@ -250,10 +250,33 @@ export class LanguageProfile {
     return (this.acceptedLanguages = accepted);
   }
 
-  /** A string that is the same exactly when the script and the accepted languages are. */
-  get key(): string {
+  /** A string that is the same exactly when the script and the accepted languages are (the own ones follow from the language). */
+  get cacheKey(): string {
     return `${this.script}\u0000${[...this.accepted].sort().join(',')}`;
   }
+
+  /** Per position of the registry's dataCodes: 1 for a language outside the document's own. */
+  get outsideOwn(): Uint8Array {
+    if (this.outside) return this.outside;
+    // A plain loop: Uint8Array.from with a mapping function takes a slow generic path (some 30 µs a document).
+    const codes = this.doc.languages.dataCodes;
+    const outside = new Uint8Array(codes.length);
+    for (let k = 0; k < codes.length; k++) outside[k] = this.own.has(codes[k]) ? 0 : 1;
+    return (this.outside = outside);
+  }
+
+  private outside?: Uint8Array;
+
+  /** franc's scores for a text of the document (see scoreLanguages), computed once per document and text. */
+  scores(text: string, short = false): Array<[string, number]> {
+    const cache = short ? (this.shortScores ??= new Map()) : (this.longScores ??= new Map());
+    let scores = cache.get(text);
+    if (!scores) cache.set(text, (scores = scoreLanguages(this.doc.languages, text, short)));
+    return scores;
+  }
+
+  private shortScores?: Map<string, Array<[string, number]>>;
+  private longScores?: Map<string, Array<[string, number]>>;
 
   /**
    * True when franc's verdict on text[start, end) cannot be a foreign language that `accept` allows:

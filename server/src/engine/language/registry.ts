@@ -86,6 +86,38 @@ export class Lexicon {
   get grammaticalRepeats(): Set<string> {
     return (this.grammaticalRepeatsList ??= new Set(lower(this.data.grammaticalRepeats)));
   }
+
+  /**
+   * The first run of letters of every word that makes a figure without a digit (large-quantity words,
+   * and small ones from `minimumCount` up): "twenty" for "twenty-one", "tusind" for "tusind". A text
+   * none of whose letter runs is one of them holds no number word.
+   */
+  numberWordStarts(minimumCount: number): NumberWordStarts {
+    let found = this.numberWordStartsByMinimum.get(minimumCount);
+    if (!found) {
+      const runs = new Set<string>();
+      const lengths = new Uint32Array(256);
+      const words = [...this.largeNumbers.keys(), ...[...this.smallNumbers].filter(([, v]) => v >= minimumCount).map(([k]) => k)];
+      for (const w of words) {
+        const run = /^[\p{L}\p{M}]*/u.exec(w)![0];
+        runs.add(run);
+        if (run.length > 0) lengths[run.charCodeAt(0) & 0xff] |= 1 << Math.min(run.length, 31);
+      }
+      this.numberWordStartsByMinimum.set(minimumCount, (found = { runs, lengths }));
+    }
+    return found;
+  }
+
+  private readonly numberWordStartsByMinimum = new Map<number, NumberWordStarts>();
+}
+
+export interface NumberWordStarts {
+  runs: Set<string>;
+  /**
+   * By the low byte of a run's first code unit, bit n set when some run of that start is n units long
+   * (bit 31: 31 or more): a letter run that no bit admits is not looked up in `runs`.
+   */
+  lengths: Uint32Array;
 }
 
 /** Language-independent figure words: currency signs and codes, percent words; lower case, longest first where matched as prefixes. */

@@ -1,5 +1,5 @@
 import { formatIso, isValidDate } from '../../engine/header';
-import { defineRule } from '../../engine/rule';
+import { defineLineAnalysis, defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import type { SeedDocument } from '../../engine/document';
 import { firstLineRange, lineBreakOf, wholeLineRange } from './util';
@@ -7,11 +7,10 @@ import { firstLineRange, lineBreakOf, wholeLineRange } from './util';
 /** Full dates (day, month, year) the text names, in ISO form, deduplicated, each with the first line naming it. */
 export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: number }> {
   const found = new Map<string, number>();
-  const months = doc.languages.months;
   for (const line of doc.lines) {
-    // Every pattern needs a four-digit year; a line is read once and kept across edits.
+    // Every pattern needs a four-digit year.
     if (!YEAR.test(line.text)) continue;
-    for (const iso of doc.memoAt('date-header/dates', line.start, line.text, () => datesInLine(line.text, months))) {
+    for (const iso of doc.analyse(lineDates, line)) {
       if (!found.has(iso)) found.set(iso, line.index + 1);
     }
   }
@@ -19,6 +18,7 @@ export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: 
 }
 
 const YEAR = /\d{4}/;
+const lineDates = defineLineAnalysis('date-header/dates', (line, scope) => datesInLine(line.text, scope.languages.months));
 
 /** The valid dates of 1900-2100 one line names, in ISO form, in the order the patterns find them. */
 function datesInLine(text: string, months: ReadonlyMap<string, number>): string[] {

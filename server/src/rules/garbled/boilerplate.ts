@@ -36,7 +36,7 @@ After:  ... e tyre.
     for (const p of doc.paragraphs) {
       if (p.line === doc.header?.line && doc.header.body) {
         // Body glued to the header: only a trailing tag can be dealt with here.
-      } else if (isBoilerplateLine(doc, p.text)) {
+      } else if (isBoilerplateLine(doc.languages, p.text)) {
         report({
           messageId: 'line',
           data: { text: p.text.length > 60 ? `${p.text.slice(0, 57)}...` : p.text },

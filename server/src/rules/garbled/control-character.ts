@@ -3,7 +3,6 @@ import { scriptOf } from '../../engine/scripts';
 
 /** Candidates: C0 controls but tab, line feed and carriage return; DEL; zero-width and bidi controls; BOM. */
 const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const ANY_CANDIDATE = new RegExp(CANDIDATE.source);
 
 const NAMES: Record<number, string> = {
   0x00: 'NULL',
@@ -119,7 +118,7 @@ Some of these characters are part of correct text and are left alone:
   check({ doc, report }) {
     const text = doc.text;
     CANDIDATE.lastIndex = 0;
-    if (!doc.remembers && !CANDIDATE.test(text)) return;
+    if (!CANDIDATE.test(text)) return;
     let lineIndex = -1;
     let lineHasRtl = false;
     let run: number[] = [];
@@ -138,11 +137,6 @@ Some of these characters are part of correct text and are left alone:
       });
       run = [];
     };
-    const scan = (from: number, to: number) => {
-      CANDIDATE.lastIndex = from;
-      let m: RegExpExecArray | null;
-      while ((m = CANDIDATE.exec(text)) && m.index < to) visit(m.index);
-    };
     const visit = (i: number) => {
       if (i === 0 && text.charCodeAt(0) === 0xfeff) return;
       const line = doc.lineOf(i);
@@ -155,14 +149,8 @@ Some of these characters are part of correct text and are left alone:
       if (run.length && run[run.length - 1] !== i - 1) flush();
       run.push(i);
     };
-    if (!doc.remembers) scan(0, text.length);
-    else {
-      // Linted as it is edited: only lines known (and kept across edits) to hold a candidate are scanned;
-      // a run never crosses a line break, which is no candidate.
-      for (const line of doc.lines) {
-        if (doc.memoAt('garbled/control-character', line.start, line.text, () => ANY_CANDIDATE.test(line.text))) scan(line.start, line.end);
-      }
-    }
+    CANDIDATE.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = CANDIDATE.exec(text)); ) visit(m.index);
     flush();
   },
 });

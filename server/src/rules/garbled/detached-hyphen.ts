@@ -1,5 +1,5 @@
 import type { SeedDocument } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import { defineLineAnalysis, defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import { normalizeWord } from '../../engine/words';
 
 /**
@@ -34,29 +34,25 @@ const NAME_OR_NUMBER = /^[\p{Lu}\p{N}]|\p{N}/u;
  * A lower-case word before a hyphen may instead be a dash typed without its second space
  * ("националности -просто българите"): joining would make a word nobody meant.
  */
-function joinIsCertain(doc: SeedDocument, before: string): boolean {
+function joinIsCertain(doc: SeedDocument, before: string, hyphenated: () => ReadonlySet<string>): boolean {
   if (NAME_OR_NUMBER.test(before)) return true;
   const lower = normalizeWord(before);
   if (doc.lexicon?.hyphenPrefixes.has(lower)) return true;
-  return hyphenatedElsewhere(doc, lower);
+  return hyphenated().has(lower);
 }
 
-const hyphenatedParts = new WeakMap<SeedDocument, Set<string>>();
-
-/** Whether the document writes `part` (lower case) followed by a hyphen and a letter. Indexed once per document. */
-function hyphenatedElsewhere(doc: SeedDocument, part: string): boolean {
-  let parts = hyphenatedParts.get(doc);
-  if (!parts) {
-    parts = new Set();
-    for (const line of doc.lines) {
-      if (!line.text.includes('-') && !line.text.includes('\u2010')) continue;
-      // Line by line, kept across edits: a hyphen and the word before it never span lines.
-      for (const word of doc.textMemo('garbled/detached-hyphen\u0000parts', line.text, () => hyphenatedWords(line.text))) parts.add(word);
-    }
-    hyphenatedParts.set(doc, parts);
+/** The (normalised) words the document writes followed by a hyphen and a letter. */
+function hyphenatedParts(doc: SeedDocument): Set<string> {
+  const parts = new Set<string>();
+  for (const line of doc.lines) {
+    if (!line.text.includes('-') && !line.text.includes('\u2010')) continue;
+    for (const word of doc.analyse(lineHyphenatedWords, line)) parts.add(word);
   }
-  return parts.has(part);
+  return parts;
 }
+
+/** A hyphen and the word before it never span lines: they are found line by line. */
+const lineHyphenatedWords = defineLineAnalysis('garbled/detached-hyphen/parts', (line) => hyphenatedWords(line.text));
 
 /** The (normalised) words a hyphen follows directly in `text`. */
 function hyphenatedWords(text: string): string[] {
@@ -106,6 +102,11 @@ function detachedIn(text: string, stopWords: ReadonlySet<string> | ReadonlyMap<s
   return out;
 }
 
+/** The detached hyphens of a paragraph, after the stop words of the document's language (or of every language). */
+const paragraphDetached = defineParagraphAnalysis('garbled/detached-hyphen', (p, { lexicon, languages }) =>
+  detachedIn(p.text, lexicon?.stopWords ?? languages.stopWordIndex, languages.conjunctionsOfAll),
+);
+
 export default defineRule({
   meta: {
     id: 'garbled/detached-hyphen',
@@ -140,12 +141,11 @@ a dash typed without its second space (\`националности -прост�
 the compound is written as one word in the language (Danish \`Ukrainekonflikten\`), delete the hyphen too by
 hand.`,
   check({ doc, report }) {
-    const stopWords = doc.languages.stopWordIndex;
-    const docStopWords = doc.lexicon?.stopWords;
-    const conjunctions = doc.languages.conjunctionsOfAll;
+    let hyphenated: Set<string> | undefined;
+    const hyphenatedInDocument = () => (hyphenated ??= hyphenatedParts(doc));
     for (const p of doc.paragraphs) {
-      // Paragraph-local, kept across edits; only whether the join is certain looks at the rest of the document.
-      for (const d of doc.paragraphMemo('garbled/detached-hyphen', p, () => detachedIn(p.text, docStopWords ?? stopWords, conjunctions))) {
+      // Only whether the join is certain looks beyond the paragraph.
+      for (const d of doc.analyse(paragraphDetached, p)) {
         const start = p.start + d.wordStart;
         const end = p.start + d.end;
         report({
@@ -157,7 +157,7 @@ hand.`,
             {
               title: 'Join the hyphen to the word before it',
               edits: [{ start: p.start + d.spaceStart, end: p.start + d.hyphen, text: '' }],
-              safe: d.before !== undefined && joinIsCertain(doc, d.before),
+              safe: d.before !== undefined && joinIsCertain(doc, d.before, hyphenatedInDocument),
             },
           ],
         });

@@ -1,9 +1,15 @@
-import { defineRule } from '../../engine/rule';
+import { defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import { removeLines } from './lines';
 
 const WHITESPACE_RUN = /\s+/g;
 /** Whitespace other than single spaces: only then is the text normalised before comparing. */
 const ODD_SPACING = /\s\s|[^\S ]/;
+
+/** A paragraph's text with single spaces (`key`), and that in lower case (`folded`): what repeats are compared by. */
+const comparable = defineParagraphAnalysis('garbled/duplicate-line', (p) => {
+  const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
+  return { key, folded: key === p.text && p.lowerText !== undefined ? p.lowerText : key.toLowerCase() };
+});
 
 export default defineRule({
   meta: {
@@ -34,13 +40,8 @@ later copy, the whole line with its line break; the first occurrence stays.`,
     const seen = new Map<string, { line: number; key: string }>();
     for (const p of doc.paragraphs) {
       if (p.text.length < minLength) continue;
-      // Kept across edits: the same string objects come back, so the map below hashes them once.
-      const { key, folded } = doc.paragraphMemo('garbled/duplicate-line', p, () => {
-        const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
-        // The document's lower-cased text, sliced, when it has one (see SeedDocument.lowerText).
-        const lower = doc.lowerText;
-        return { key, folded: key === p.text && lower !== undefined ? lower.slice(p.start, p.end) : key.toLowerCase() };
-      });
+      // Kept across edits, the same string objects come back: the map below hashes them once.
+      const { key, folded } = doc.analyse(comparable, p);
       const first = seen.get(folded);
       // Text glued to the header line is never the later copy: it comes first.
       if (first && p.line !== doc.header?.line) {

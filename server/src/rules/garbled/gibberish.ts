@@ -1,4 +1,4 @@
-import { defineRule, reportLocal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import { scriptOf, type Script } from '../../engine/scripts';
 
 /** Where a word splits into parts: hyphens, apostrophes, internal periods ("Pynongy-visitysitysday-hnk"). */
@@ -167,7 +167,7 @@ function judge(token: string, docScript: string): Verdict {
   return verdict;
 }
 
-export default defineRule({
+export default defineRule<string>({
   meta: {
     id: 'garbled/gibberish',
     category: 'garbled',
@@ -198,36 +198,29 @@ a safe fix writes the stray letters in the word's main script when that script i
 least three quarters of the letters and every stray letter has a twin (\`вiн\` → \`він\`).
 
 Invisible characters are \`garbled/control-character\`'s business; broken encodings \`garbled/mojibake\`'s.`,
-  check(context) {
-    const { doc } = context;
-    const docScript = doc.languageProfile.script;
-    // Each paragraph on its own, kept across edits: the document's script is the only other input.
-    for (const p of doc.paragraphs) {
-      reportLocal(context, () => `garbled/gibberish\u0000${docScript}`, p.start, p.text, (report) => {
-        for (const sentence of p.sentences) {
-          // The document's words (cached, shared with other rules), split at hyphens, apostrophes and periods.
-          for (const word of doc.words(sentence)) {
-            // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
-            // others a hyphenated part or three case changes); a short word can still mix scripts.
-            if (word.end - word.start < 8 && isPlainShortWord(doc.text, word.start, word.end)) continue;
-            const token = doc.text.slice(word.start, word.end);
-            const verdict = judge(token, docScript);
-            if (verdict.points < THRESHOLD) continue;
-            const start = word.start;
-            const end = word.end;
-            const isMixed = verdict.clues.some((c) => c.startsWith('mixes'));
-            report({
-              messageId: isMixed && verdict.points === THRESHOLD ? 'mixedScripts' : 'gibberish',
-              data: { token, clues: verdict.clues.join(', ') },
-              start,
-              end,
-              fixes: verdict.repaired && verdict.repaired !== token
-                ? [{ title: `Write "${verdict.repaired}"`, edits: [{ start, end, text: verdict.repaired }], safe: true }]
-                : [],
-            });
-          }
-        }
-      });
+  // Only the document's script, besides the words, reaches the verdict.
+  prepare: (doc) => doc.languageProfile.script,
+  checkParagraph(p, { prepared: docScript, report }) {
+    const text = p.text;
+    for (const sentence of p.sentences) {
+      // The paragraph's words (shared with other rules), split at hyphens, apostrophes and periods.
+      for (const word of p.words(sentence)) {
+        // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
+        // others a hyphenated part or three case changes); a short word can still mix scripts.
+        if (word.end - word.start < 8 && isPlainShortWord(text, word.start, word.end)) continue;
+        const token = text.slice(word.start, word.end);
+        const verdict = judge(token, docScript);
+        if (verdict.points < THRESHOLD) continue;
+        const { start, end } = word;
+        const isMixed = verdict.clues.some((c) => c.startsWith('mixes'));
+        report({
+          messageId: isMixed && verdict.points === THRESHOLD ? 'mixedScripts' : 'gibberish',
+          data: { token, clues: verdict.clues.join(', ') },
+          start,
+          end,
+          fixes: verdict.repaired && verdict.repaired !== token ? [{ title: `Write "${verdict.repaired}"`, edits: [{ start, end, text: verdict.repaired }], safe: true }] : [],
+        });
+      }
     }
   },
 });

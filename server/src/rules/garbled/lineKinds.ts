@@ -2,7 +2,7 @@
  * What a line is, when it is not prose: a row of a flattened table, page furniture, an agency tag.
  * Shared by the rules that report such lines and by those that must not mistake them for text.
  */
-import type { SeedDocument } from '../../engine/document';
+import type { LanguageRegistry } from '../../engine/language/index';
 import agencyTags from './agency-tags.json';
 
 const PIPES = /[|│┃]/g;
@@ -76,8 +76,8 @@ export function trailingAgencyTag(text: string): { start: number; tagStart: numb
 }
 
 /** Page furniture filling a whole line: a boilerplate line of some language, or a lone agency tag. */
-export function isBoilerplateLine(doc: SeedDocument, text: string): boolean {
-  if (text.length > doc.languages.boilerplateMaxLength) return false;
+export function isBoilerplateLine(languages: LanguageRegistry, text: string): boolean {
+  if (text.length > languages.boilerplateMaxLength) return false;
   const t = text.trim();
-  return t.length > 0 && (isAgencyTag(t) || doc.languages.isBoilerplate(t));
+  return t.length > 0 && (isAgencyTag(t) || languages.isBoilerplate(t));
 }

@@ -1,5 +1,5 @@
 import type { Paragraph, SeedDocument } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import { defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import { cp1252Char } from './encoding';
 import entityTable from './html-entities.json';
@@ -159,6 +159,9 @@ function mergeOverlapping(pieces: Debris[]): Debris[] {
   return out;
 }
 
+/** The debris of a paragraph, offsets relative to it. */
+const paragraphDebris = defineParagraphAnalysis('garbled/markup-debris', (p): readonly Debris[] => (MAY_HOLD_DEBRIS.test(p.text) ? findDebris(p.text) : NO_DEBRIS));
+
 function describe(text: string): string {
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
@@ -218,8 +221,8 @@ holds nothing else is deleted whole (safe). A link or script fragment inside a s
 where it ends, and whether the sentence still reads without it, needs a look.`,
   check({ doc, report }) {
     for (const p of doc.paragraphs) {
-      // What the paragraph holds depends on its text alone: kept across edits (the fixes look at its line).
-      const debris = doc.paragraphMemo('garbled/markup-debris', p, () => (MAY_HOLD_DEBRIS.test(p.text) ? findDebris(p.text) : NO_DEBRIS));
+      // The fixes look at the paragraph's line, so only finding the debris is paragraph work.
+      const debris = doc.analyse(paragraphDebris, p);
       if (!debris.length) continue;
       const removable = debris.every((d) => d.kind !== 'entity' && d.kind !== 'wiki' && d.kind !== 'unknownEntity');
       let rest = '';

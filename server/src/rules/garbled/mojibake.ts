@@ -1,5 +1,4 @@
-import type { SeedDocument } from '../../engine/document';
-import { defineRule, reportLocal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import { scriptOf } from '../../engine/scripts';
 import type { Report } from '../../engine/types';
 import { cp1252Char, isContinuationCode, redecodeSequence, sequenceLength } from './encoding';
@@ -56,8 +55,8 @@ function isPlausibleRun(run: Sequence[], established: ReadonlySet<string>): bool
 }
 
 /** Findings of one line. */
-function checkLine(doc: SeedDocument, start: number, end: number, report: (r: Report) => void): void {
-  const text = doc.text;
+function damageIn(text: string, report: (r: Report) => void): void {
+  const end = text.length;
   const runs: Sequence[][] = [];
   const c1: Array<{ at: number; fixed?: string }> = [];
   const replacements: Array<[number, number]> = [];
@@ -70,7 +69,7 @@ function checkLine(doc: SeedDocument, start: number, end: number, report: (r: Re
     candidates.push(run);
     run = [];
   };
-  for (let i = start; i < end; ) {
+  for (let i = 0; i < end; ) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       closeRun();
@@ -189,13 +188,7 @@ passes. A C1 control becomes its Windows-1252 character. \`â€\` followed by a
 Before: A CorÃ©ia do Norte envia cidadÃ£os
 After:  A Coréia do Norte envia cidadãos
 \`\`\``,
-  check(context) {
-    const { doc } = context;
-    if (!LINE_MAY_HOLD_DAMAGE.test(doc.text)) return;
-    for (const line of doc.lines) {
-      if (!LINE_MAY_HOLD_DAMAGE.test(line.text)) continue;
-      // A line on its own, kept across edits.
-      reportLocal(context, () => 'garbled/mojibake', line.start, line.text, (report) => checkLine(doc, line.start, line.end, report));
-    }
+  checkLine(line, { report }) {
+    if (LINE_MAY_HOLD_DAMAGE.test(line.text)) damageIn(line.text, report);
   },
 });

@@ -11,7 +11,7 @@ const LIST_MARKER = /^(?:[-*•·–—]\s|\d{1,3}[.)]\s|\p{L}\)\s)/u;
 function isHeadingLike(doc: SeedDocument, p: Paragraph, maxLength: number): boolean {
   if (p === doc.title || p.line === doc.header?.line) return false;
   if (p.text.length > maxLength || !UNPUNCTUATED_END.test(p.text) || LIST_MARKER.test(p.text)) return false;
-  return !isTableLine(p.text) && !isRuleRow(p.text) && !isBoilerplateLine(doc, p.text);
+  return !isTableLine(p.text) && !isRuleRow(p.text) && !isBoilerplateLine(doc.languages, p.text);
 }
 
 export default defineRule({

@@ -1,5 +1,4 @@
-import type { SeedDocument } from '../../engine/document';
-import { defineRule, reportLocal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import type { Word } from '../../engine/words';
 import { scriptFamilyOf } from '../../engine/language/index';
 
@@ -24,7 +23,7 @@ function gap(text: string, a: Word, b: Word, base: number): string {
 }
 
 /** Whether words[i..i+n) and words[j..j+n) are the same phrase, with nothing but spaces inside either. */
-function samePhrase(text: string, base: number, words: Word[], i: number, j: number, n: number): boolean {
+function samePhrase(text: string, base: number, words: readonly Word[], i: number, j: number, n: number): boolean {
   for (let k = 0; k < n; k++) {
     if (words[i + k].lower !== words[j + k].lower) return false;
     if (k > 0 && !(SPACES_ONLY.test(gap(text, words[i + k - 1], words[i + k], base)) && SPACES_ONLY.test(gap(text, words[j + k - 1], words[j + k], base)))) return false;
@@ -32,7 +31,7 @@ function samePhrase(text: string, base: number, words: Word[], i: number, j: num
   return true;
 }
 
-function findStutters(text: string, base: number, words: Word[]): Stutter[] {
+function findStutters(text: string, base: number, words: readonly Word[]): Stutter[] {
   const out: Stutter[] = [];
   let i = 0;
   while (i < words.length - 1) {
@@ -53,11 +52,7 @@ function findStutters(text: string, base: number, words: Word[]): Stutter[] {
   return out;
 }
 
-function raw(doc: SeedDocument, w: Word): string {
-  return doc.text.slice(w.start, w.end);
-}
-
-export default defineRule({
+export default defineRule<string>({
   meta: {
     id: 'garbled/stutter',
     category: 'garbled',
@@ -94,54 +89,50 @@ alone (Romanian \`de la an la an\`, "from year to year"; Italian \`il tutto per 
 (\`the the\`, \`de de\`): nobody writes that on purpose. A repeated content word (\`kovo kovo\`, \`Termine
 Termine\`) or phrase gets an unsafe fix: it may be emphasis, a name or an idiom (Italian "il tutto per tutto
 per ...").`,
-  check(context) {
-    const { doc } = context;
-    const language = doc.language;
-    const reduplicating = doc.languages.reduplicates(language);
-    const grammatical = doc.languages.grammaticalRepeats(language);
-    const stopWords = doc.lexicon?.stopWords;
-    const docScript = doc.languageProfile.script;
-    // Each paragraph on its own, kept across edits: the document's script is the only other input.
-    for (const p of doc.paragraphs) {
-      reportLocal(context, () => `garbled/stutter\u0000${docScript}`, p.start, p.text, (report) => {
-        for (const sentence of p.sentences) {
-          const words = doc.words(sentence);
-          if (words.length < 2) continue;
-          const startsSentence = (w: Word) => w === words[0];
-          for (const s of findStutters(doc.text, 0, words)) {
-            const firstWord = words[s.first];
-            const copy = words.slice(s.first, s.first + s.size);
-            const lastOfFirstCopy = words[s.first + s.size - 1];
-            const lastWord = words[s.first + s.size * s.copies - 1];
-            if (scriptFamilyOf(raw(doc, firstWord).codePointAt(0)!) !== docScript) continue;
-            const identical = doc.text.slice(firstWord.start, lastOfFirstCopy.end) === doc.text.slice(words[s.first + s.size].start, words[s.first + 2 * s.size - 1].end);
-            if (s.size === 1) {
-              if (reduplicating || grammatical?.has(firstWord.lower)) continue;
-              const a = raw(doc, firstWord);
-              if (!identical && !(startsSentence(firstWord) && a.toLowerCase() === raw(doc, words[s.first + 1]))) continue;
-              if (identical && UPPER_START.test(a) && !startsSentence(firstWord) && a.length < MIN_REPEATED_NAME) continue;
-            }
-            const hasStopWord = copy.some((w) => stopWords?.has(w.lower));
-            // A phrase opening with a grammatical doubling word is an idiom: Romanian "de la an la an" (from year
-            // to year), Italian "il tutto per tutto".
-            if (s.size > 1 && grammatical?.has(firstWord.lower)) continue;
-            const phrase = doc.text.slice(firstWord.start, lastOfFirstCopy.end);
-            report({
-              messageId: s.size === 1 ? 'word' : 'phrase',
-              data: { text: doc.text.slice(firstWord.start, lastWord.end) },
-              start: firstWord.start,
-              end: lastWord.end,
-              fixes: [
-                {
-                  title: `Keep one "${phrase}"`,
-                  edits: [{ start: lastOfFirstCopy.end, end: lastWord.end, text: '' }],
-                  safe: s.size === 1 && hasStopWord,
-                },
-              ],
-            });
-          }
+  // Only the document's script, besides its language, reaches the paragraphs.
+  prepare: (doc) => doc.languageProfile.script,
+  checkParagraph(p, { prepared: docScript, language, languages, lexicon, report }) {
+    const reduplicating = languages.reduplicates(language);
+    const grammatical = languages.grammaticalRepeats(language);
+    const stopWords = lexicon?.stopWords;
+    const text = p.text;
+    const raw = (w: Word) => text.slice(w.start, w.end);
+    for (const sentence of p.sentences) {
+      const words = p.words(sentence);
+      if (words.length < 2) continue;
+      const startsSentence = (w: Word) => w === words[0];
+      for (const s of findStutters(text, 0, words)) {
+        const firstWord = words[s.first];
+        const copy = words.slice(s.first, s.first + s.size);
+        const lastOfFirstCopy = words[s.first + s.size - 1];
+        const lastWord = words[s.first + s.size * s.copies - 1];
+        if (scriptFamilyOf(raw(firstWord).codePointAt(0)!) !== docScript) continue;
+        const identical = text.slice(firstWord.start, lastOfFirstCopy.end) === text.slice(words[s.first + s.size].start, words[s.first + 2 * s.size - 1].end);
+        if (s.size === 1) {
+          if (reduplicating || grammatical?.has(firstWord.lower)) continue;
+          const a = raw(firstWord);
+          if (!identical && !(startsSentence(firstWord) && a.toLowerCase() === raw(words[s.first + 1]))) continue;
+          if (identical && UPPER_START.test(a) && !startsSentence(firstWord) && a.length < MIN_REPEATED_NAME) continue;
         }
-      });
+        const hasStopWord = copy.some((w) => stopWords?.has(w.lower));
+        // A phrase opening with a grammatical doubling word is an idiom: Romanian "de la an la an" (from year
+        // to year), Italian "il tutto per tutto".
+        if (s.size > 1 && grammatical?.has(firstWord.lower)) continue;
+        const phrase = text.slice(firstWord.start, lastOfFirstCopy.end);
+        report({
+          messageId: s.size === 1 ? 'word' : 'phrase',
+          data: { text: text.slice(firstWord.start, lastWord.end) },
+          start: firstWord.start,
+          end: lastWord.end,
+          fixes: [
+            {
+              title: `Keep one "${phrase}"`,
+              edits: [{ start: lastOfFirstCopy.end, end: lastWord.end, text: '' }],
+              safe: s.size === 1 && hasStopWord,
+            },
+          ],
+        });
+      }
     }
   },
 });

@@ -1,10 +1,11 @@
-import { defineRule } from '../../engine/rule';
+import { defineLineAnalysis, defineRule } from '../../engine/rule';
 import { isBlankLine, removeLines } from './lines';
 import { isRuleRow, isTableLine } from './lineKinds';
 
 /** What a line is: a table row, else a rule row (the loop asks for either). */
 const TABLE = 1;
 const RULE = 2;
+const lineKind = defineLineAnalysis('garbled/table-debris', (line) => (isTableLine(line.text) ? TABLE : isRuleRow(line.text) ? RULE : 0));
 
 export default defineRule({
   meta: {
@@ -40,8 +41,7 @@ write them into a sentence instead.`,
   check({ doc, report }) {
     const lines = doc.lines;
     const header = doc.header?.line;
-    // What each line is depends on its text alone: kept across edits.
-    const kinds = lines.map((l) => doc.memoAt('garbled/table-debris', l.start, l.text, () => (isTableLine(l.text) ? TABLE : isRuleRow(l.text) ? RULE : 0)));
+    const kinds = lines.map((l) => doc.analyse(lineKind, l));
     const isTable = (k: number) => (kinds[k] & TABLE) !== 0;
     const isRule = (k: number) => (kinds[k] & RULE) !== 0;
     let i = 0;

@@ -40,7 +40,7 @@ read as one, so a multi-sentence quote followed by \`tha Austin\` is attributed.
 **Fixes** (unsafe, offered in the editor only): insert a \`${SOURCE_MARKER}\` marker after the figure; a figure
 followed by the marker is not reported again. "Mark as reviewed" records the finding in
 \`.seedlint-reviewed.json\` without touching the text.`,
-  check(context) {
-    reportFigures(context, 'none', 'noSource', (figure) => ({ figure: figure.text }));
+  checkParagraph(paragraph, context) {
+    reportFigures(paragraph, context, 'none', 'noSource', (figure) => ({ figure: figure.text }));
   },
 });

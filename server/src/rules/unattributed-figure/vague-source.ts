@@ -24,7 +24,7 @@ each language are in its data file (\`attribution.vague\`).
 **Option** \`minimumCount\` (default 10), as for no-source.
 
 **Fixes** (unsafe, editor only): insert a \`${SOURCE_MARKER}\` marker after the figure; "Mark as reviewed".`,
-  check(context) {
-    reportFigures(context, 'vague', 'vague', (figure, attribution) => ({ figure: figure.text, cue: attribution.kind === 'vague' ? attribution.cue : '' }));
+  checkParagraph(paragraph, context) {
+    reportFigures(paragraph, context, 'vague', 'vague', (figure, attribution) => ({ figure: figure.text, cue: attribution.kind === 'vague' ? attribution.cue : '' }));
   },
 });
