@@ -37,7 +37,19 @@ import { ConfigStore, uriToPath } from './lsp/workspace';
 
 const connection = createConnection(ProposedFeatures.all);
 // Clamped: an edit past the end must not corrupt the document's line table (see lsp/documents.ts).
-const documents = new TextDocuments(ClampedTextDocument);
+// Each change's range also goes to the document's IncrementalLinter: what the edit left alone.
+const documents = new TextDocuments<TextDocument>({
+  ...ClampedTextDocument,
+  update(doc, changes, version) {
+    for (const change of changes) {
+      const range = 'range' in change ? change.range : undefined;
+      if (range) incremental.get(doc.uri)?.noteChange(doc.offsetAt(range.start), doc.offsetAt(range.end), change.text.length);
+      else incremental.get(doc.uri)?.noteChange();
+      ClampedTextDocument.update(doc, [change], version);
+    }
+    return doc;
+  },
+});
 
 interface Settings {
   enable: boolean;
