@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { wholeLineRange } from './util';
+import { wholeLineRange } from './shared/line-ranges';
 
 export default defineRule({
   meta: {

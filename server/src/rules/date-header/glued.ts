@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { lineBreakOf } from './util';
+import { lineBreakOf } from './shared/line-ranges';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,7 @@ import { formatIso, isValidDate } from '../../engine/header';
 import { defineLineAnalysis, defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import type { SeedDocument } from '../../engine/document';
-import { firstLineRange, lineBreakOf, wholeLineRange } from './util';
+import { firstLineRange, lineBreakOf, wholeLineRange } from './shared/line-ranges';
 
 /** Full dates (day, month, year) the text names, in ISO form, deduplicated, each with the first line naming it. */
 export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: number }> {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule';
-import { removeLines } from './lines';
-import { isBoilerplateLine, trailingAgencyTag } from './lineKinds';
+import { removeLines } from './shared/line-edits';
+import { isBoilerplateLine, trailingAgencyTag } from './shared/line-kinds';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
   number may stand for \`{n}\`), whatever the article's language, because sites reuse templates;
 - agency credit tags that end the article: \`/REL/\`, \`/ANSA/\`, \`(AFP)\`, \`(dpa/Reuters)\`. A slashed tag of
   capitals is recognised as such; a bracketed one must name agencies from
-  \`server/src/rules/garbled/agency-tags.json\` and follow the end of a sentence, so a heading ending in
+  \`server/src/rules/garbled/shared/agency-tags.json\` and follow the end of a sentence, so a heading ending in
   "Agence France-Presse (AFP)" is left alone. A dateline at the start (\`CNN - ...\`) is not reported.
 
 **Fix** (safe): delete a whole furniture line with its line break; for a trailing tag, delete the tag and the

@@ -1,5 +1,5 @@
 import { defineParagraphAnalysis, defineRule } from '../../engine/rule';
-import { removeLines } from './lines';
+import { removeLines } from './shared/line-edits';
 
 const WHITESPACE_RUN = /\s+/g;
 /** Whitespace other than single spaces: only then is the text normalised before comparing. */

@@ -1,9 +1,9 @@
 import type { Paragraph, SeedDocument } from '../../engine/document';
 import { defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
-import { cp1252Char } from './encoding';
-import entityTable from './html-entities.json';
-import { removeLines, removeSpan } from './lines';
+import { cp1252Char } from './shared/cp1252';
+import entityTable from './shared/html-entities.json';
+import { removeLines, removeSpan } from './shared/line-edits';
 
 const ENTITIES = new Map<string, string>(Object.entries(entityTable.entities));
 

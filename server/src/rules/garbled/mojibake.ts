@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import { scriptOf } from '../../engine/scripts';
 import type { Report } from '../../engine/types';
-import { cp1252Char, isContinuationCode, redecodeSequence, sequenceLength } from './encoding';
+import { cp1252Char, isContinuationCode, redecodeSequence, sequenceLength } from './shared/cp1252';
 
 /** One misread UTF-8 character: the characters it became and the one it was. */
 interface Sequence {

@@ -1,7 +1,7 @@
 import type { Paragraph, SeedDocument } from '../../engine/document';
 import { defineRule } from '../../engine/rule';
-import { removeLines } from './lines';
-import { isBoilerplateLine, isRuleRow, isTableLine } from './lineKinds';
+import { removeLines } from './shared/line-edits';
+import { isBoilerplateLine, isRuleRow, isTableLine } from './shared/line-kinds';
 
 /** Ends in a letter, digit or mark: no full stop, colon, quote or bracket closes it. */
 const UNPUNCTUATED_END = /[\p{L}\p{N}\p{M}]$/u;

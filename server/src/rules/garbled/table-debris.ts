@@ -1,6 +1,6 @@
 import { defineLineAnalysis, defineRule } from '../../engine/rule';
-import { isBlankLine, removeLines } from './lines';
-import { isRuleRow, isTableLine } from './lineKinds';
+import { isBlankLine, removeLines } from './shared/line-edits';
+import { isRuleRow, isTableLine } from './shared/line-kinds';
 
 /** What a line is: a table row, else a rule row (the loop asks for either). */
 const TABLE = 1;

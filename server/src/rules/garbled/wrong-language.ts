@@ -12,7 +12,7 @@ import {
   type Lexicon,
   type ScriptFamily,
 } from '../../engine/language/index';
-import { isBoilerplateLine, isTableLine } from './lineKinds';
+import { isBoilerplateLine, isTableLine } from './shared/line-kinds';
 
 interface Options {
   minSentenceLength: number;

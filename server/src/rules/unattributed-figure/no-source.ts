@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { reportFigures, SOURCE_MARKER } from './analysis';
+import { reportFigures, SOURCE_MARKER } from './shared/figures';
 
 export default defineRule({
   meta: {

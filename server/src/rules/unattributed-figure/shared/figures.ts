@@ -2,11 +2,11 @@
  * Figures and their attribution, found once per paragraph and shared by the two figure rules.
  * A figure is a quantity in a sentence; it is attributed when its sentence names a source.
  */
-import type { SeedDocument } from '../../engine/document';
-import { defineParagraphAnalysis, type ParagraphText, type TextSpan, type UnitContext } from '../../engine/rule';
-import type { FigureUnits, LanguageRegistry, Lexicon } from '../../engine/language/index';
-import type { Word } from '../../engine/words';
-import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../engine/words';
+import type { SeedDocument } from '../../../engine/document';
+import { defineParagraphAnalysis, type ParagraphText, type TextSpan, type UnitContext } from '../../../engine/rule';
+import type { FigureUnits, LanguageRegistry, Lexicon } from '../../../engine/language/index';
+import type { Word } from '../../../engine/words';
+import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../../engine/words';
 
 export interface Figure {
   start: number;

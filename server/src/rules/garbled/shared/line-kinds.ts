@@ -2,7 +2,7 @@
  * What a line is, when it is not prose: a row of a flattened table, page furniture, an agency tag.
  * Shared by the rules that report such lines and by those that must not mistake them for text.
  */
-import type { LanguageRegistry } from '../../engine/language/index';
+import type { LanguageRegistry } from '../../../engine/language/index';
 import agencyTags from './agency-tags.json';
 
 const PIPES = /[|│┃]/g;
