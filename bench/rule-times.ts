@@ -4,6 +4,7 @@
  * Rules share per-document work (the figure analysis, paragraph languages): the first rule to
  * ask pays for it, as in a real lint.
  */
+import '../test/helpers/markdown.cjs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, decodeBytes, lint, resolveConfig, SeedDocument } from '../server/src/engine/index';

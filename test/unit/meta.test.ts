@@ -35,6 +35,14 @@ describe('rule metadata', () => {
     }
   });
 
+  it('docs are the Markdown file beside each rule module', () => {
+    for (const r of allRules) {
+      const file = path.join(ROOT, 'server/src/rules', `${r.meta.id}.md`);
+      assert.ok(fs.existsSync(file), `${r.meta.id}: no docs at server/src/rules/${r.meta.id}.md`);
+      assert.equal(r.docs, fs.readFileSync(file, 'utf8').trimEnd(), `${r.meta.id}: docs are not its .md`);
+    }
+  });
+
   it('every rule has a one-line description, docs, messages and a test', () => {
     const tests = testSources();
     for (const r of allRules) {

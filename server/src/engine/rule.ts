@@ -83,9 +83,10 @@ export interface Rule<P = unknown> {
   check?(context: RuleContext<P>): void;
 }
 
-/** Declares a rule; the identity function keeps rule modules typed and uniform. */
+/** Declares a rule, keeping rule modules typed and uniform. */
 export function defineRule<P = undefined>(rule: Rule<P>): Rule {
-  return rule as Rule;
+  // The docs come from a Markdown file, whose last line break is not part of them.
+  return { ...rule, docs: rule.docs.trimEnd() } as Rule;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SeedDocument } from '../../engine/document';
 import { defineLineAnalysis, defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import { normalizeWord } from '../../engine/words';
+import docs from './detached-hyphen.md';
 
 /**
  * A letter or digit, spaces, then a hyphen glued to a letter: "norte -coreanos", "Kursk -regionen".
@@ -118,28 +119,7 @@ export default defineRule({
       detached: 'Detached hyphen: "{text}" should probably be one hyphenated word, "{joined}".',
     },
   },
-  docs: `Finds a hyphenated compound whose hyphen lost contact with its first part: \`norte -coreanos\`,
-\`quinta -feira\`, \`Ukraine -konflikten\`, \`Kursk -regionen\`. Machine translation produces this when it
-tokenises a compound and rebuilds it; readers stumble and search misses the word.
-
-Not reported:
-
-- a dash spaced on both sides (\`CNN - A Coréia\`), an en or em dash, a minus before a number (\`-5\`), a
-  list dash at the start of a line;
-- a suspended compound after a conjunction (\`seurakuntataloissa ja -kodeissa\`, \`Schulgebäude und -gelände\`):
-  the \`conjunctions\` of every language file (and of \`server/src/languages/other-languages.json\`), and the
-  document language's stop words;
-- a hyphen used as a dash before a function word (\`the army -which ...\`): the word after it is a stop word;
-- a parenthetical between hyphens (\`citats -ha dit- a\`): a closing \`word-\` follows in the same paragraph.
-
-**Fix**: delete the space, joining the parts: \`norte-coreanos\`. The fix is safe when the join is certain: the
-part before the hyphen is a name, an acronym or a number (\`Ukraine -konflikten\`, \`GFDL -licentie\`), a word
-the language often hyphenates (\`quinta -feira\`; the \`hyphenPrefixes\` of
-\`server/src/languages/<lang>.json\`), or the document hyphenates the same part elsewhere
-(\`norte-coreanos\` two sentences earlier). Otherwise it is unsafe: a lower-case word before the hyphen may be
-a dash typed without its second space (\`националности -просто българите\`), where joining would be wrong. If
-the compound is written as one word in the language (Danish \`Ukrainekonflikten\`), delete the hyphen too by
-hand.`,
+  docs,
   check({ doc, report }) {
     let hyphenated: Set<string> | undefined;
     const hyphenatedInDocument = () => (hyphenated ??= hyphenatedParts(doc));

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule';
 import { scriptOf, type Script } from '../../engine/scripts';
+import docs from './gibberish.md';
 
 /** Where a word splits into parts: hyphens, apostrophes, internal periods ("Pynongy-visitysitysday-hnk"). */
 const PART_SEPARATOR = /['’\-‐.]/;
@@ -179,25 +180,7 @@ export default defineRule<string>({
       mixedScripts: '"{token}" {clues}: look-alike letters from another script break search and spelling.',
     },
   },
-  docs: `Finds tokens that are not words, judged from their letters alone (a word list cannot vouch for names
-and new words, so a missing entry is never evidence):
-
-- a run of four or more letters repeated inside a longer part (\`visit**ysitys**day\`), or three letters
-  thrice: 1 point, 2 for the triple. A word that is just a doubling (\`couscous\`, \`chercher\`) is not counted;
-- a hyphenated part of three or more lowercase Latin letters with no vowel and no syllabic r or l (\`-hnk\`): 1 point;
-- three or more lower-to-upper case changes inside a part (\`DomovMasažaHrbtaMasaža\`, \`wHaTeVeR\`): 2 points;
-- letters from two of Latin, Cyrillic and Greek in one word (\`вiн\` with a Latin i, \`Νοva\`): 2 points.
-
-A token is reported at 2 points, so that one clue alone (Turkish \`karşılaşılan\` repeats \`şıla\`, \`hmm\` has no
-vowel, \`McDonald\` changes case) is not enough: \`Pynongy-visitysitysday-hnk\` has two. Words are judged when
-they have eight letters or more, a hyphen, or letters beyond Latin; a Greek letter before up to four Latin
-ones is a symbol with a subscript or a unit (\`δlj\`, \`μg\`, \`λmax\`), not a mixed word.
-
-**Fix**: none for gibberish: only the source can tell what was meant. For a word mixing look-alike scripts,
-a safe fix writes the stray letters in the word's main script when that script is the document's, holds at
-least three quarters of the letters and every stray letter has a twin (\`вiн\` → \`він\`).
-
-Invisible characters are \`garbled/control-character\`'s business; broken encodings \`garbled/mojibake\`'s.`,
+  docs,
   // Only the document's script, besides the words, reaches the verdict.
   prepare: (doc) => doc.languageProfile.script,
   checkParagraph(p, { prepared: docScript, report }) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { Word } from '../../engine/words';
 import { scriptFamilyOf } from '../../engine/language/index';
+import docs from './stutter.md';
 
 const SPACES_ONLY = /^[ \t\u00a0]+$/;
 const UPPER_START = /^\p{Lu}/u;
@@ -64,31 +65,7 @@ export default defineRule<string>({
       phrase: 'Repeated phrase: "{text}".',
     },
   },
-  docs: `Finds a word or a phrase of up to four words repeated immediately, separated by spaces only:
-\`the the\`, \`de de\`, \`at at\`, \`in the in the\`. Scrapers produce it where a heading ran into the first
-sentence, machine translation where it hesitated.
-
-Correct repetitions are left alone:
-
-- grammatical doublings, listed per language in the \`grammaticalRepeats\` of \`server/src/languages/<lang>.json\`: German \`die die\`
-  ("die Frau, die die Stadt ..."), English \`that that\`, \`had had\`, French \`nous nous\`, Albanian \`të të\`,
-  Danish \`det det\`;
-- in languages that reduplicate words for grammar or emphasis (Turkish \`tek tek\`, Hindi \`धीरे धीरे\`, Greek
-  \`σιγά σιγά\`, Indonesian and Malay, Vietnamese, Hebrew, ...: the \`reduplicating\` list of
-  \`server/src/languages/language-groups.json\`), a single repeated word is not reported;
-  hyphenated reduplication (\`kira-kira\`) is one word anyway;
-- two words that differ in case unless the first starts a sentence (Danish \`I i\` is "you in"), and a
-  capitalised word of fewer than five letters repeated (\`Can Can\`, \`Bora Bora\`: names);
-- words in another script than the document's (a quoted title).
-
-Phrases must be spaced alike with nothing but spaces inside (a list "minutes (1995), minutes (1995)" is
-not a stutter); a phrase opening with one of the language's grammatical doubling words is an idiom and is left
-alone (Romanian \`de la an la an\`, "from year to year"; Italian \`il tutto per tutto\`).
-
-**Fix**: delete the repeats and keep one copy. It is safe for a repeated stop word of the document's language
-(\`the the\`, \`de de\`): nobody writes that on purpose. A repeated content word (\`kovo kovo\`, \`Termine
-Termine\`) or phrase gets an unsafe fix: it may be emphasis, a name or an idiom (Italian "il tutto per tutto
-per ...").`,
+  docs,
   // Only the document's script, besides its language, reaches the paragraphs.
   prepare: (doc) => doc.languageProfile.script,
   checkParagraph(p, { prepared: docScript, language, languages, lexicon, report }) {

@@ -13,6 +13,7 @@ import {
   type ScriptFamily,
 } from '../../engine/language/index';
 import { isBoilerplateLine, isTableLine } from './shared/line-kinds';
+import docs from './wrong-language.md';
 
 interface Options {
   minSentenceLength: number;
@@ -22,13 +23,9 @@ interface Options {
 }
 
 /**
- * A sentence's stop words clearly belong to the document's language: no need to ask franc. Short
- * function words are shared across languages (Lithuanian "kad", "to", "po" are Bosnian stop words
- * too) and most languages have no list to compete, so it takes three and a quarter of the words.
- * Clean prose has 35-50 %; Czech or Turkish prose, with few function words, often has 25-30 %, and
- * franc then takes Czech written without its diacritics for Slovenian. At 30 %, 25 such sentences
- * of the benchmark corpus were reported, none of them foreign; the injected foreign sentences of
- * the recall test are found as before.
+ * A sentence's stop words settle that it is in the document's language when they are three and a
+ * quarter of its words, with no unrelated language as many: clean prose runs at 35-50 %, and Czech or
+ * Turkish, with few function words, near 25-30 %.
  */
 const STOP_WORD_SHARE = 0.25;
 const MIN_OWN_STOP_WORDS = 3;
@@ -447,51 +444,7 @@ export default defineRule({
     },
     defaultOptions: { minSentenceLength: 60, margin: 0.1, spanMargin: 0.3, spliceLanguages: ['en'] },
   },
-  docs: `Finds text in another language than the document: an English sentence left in a Portuguese machine
-translation, an English splice at the end of a Portuguese sentence (\`... uma afirmação em ucraine reject thes
-transfers.\`), an English heading in a Danish article (\`Brotherhood of Arms\`), a Cyrillic phrase in a
-Latin-script article.
-
-How it decides, cheapest evidence first:
-
-1. **Script.** A sentence mostly (60 %) in a script the document does not use is reported whatever its
-   length, unless it is a list of names. Inside a sentence, a run of words in another script is reported
-   when it is long enough not to be a name: two words of a cased script (Cyrillic, Greek) not all
-   capitalised, four of an uncased one (Arabic, Hebrew, Devanagari), five Latin words in a document of
-   another script (Latin there is mostly names and brands). Chinese characters in Korean text are at home.
-2. **Sentences** of \`minSentenceLength\` characters or more (default 60). When the document's language has a
-   stop word list and a sentence holds three or more of its stop words making 25 % of its words, with no
-   unrelated language holding as many, the sentence is settled without franc (clean prose runs at 35-50 %).
-   Otherwise franc scores it, over the configured languages. It is reported when franc ranks an unrelated
-   language first, with all of the document's languages at least \`margin\` (default 0.10) below; when, if
-   both languages have stop word lists, it holds more of the other's; and when it is not a list of names
-   (two thirds of its words capitalised and no function word of any language, or 85 % capitalised: German
-   capitalises its nouns). Consecutive sentences in the same language make one finding.
-3. **Headings and passages** too short for franc alone. A short line is reported when it has none of the
-   document's stop words, some of another language's, and franc puts another language first with all of the
-   document's at least \`spanMargin\` (default 0.30) below (\`Brotherhood of Arms\`). Inside a sentence, a run
-   of three or more words (15 characters or more) with none of the document's stop words is judged when it
-   holds two stop words of another language and is not mostly capitalised (a title, a name), or when it is
-   four or more lower-case words: a possible untranslated splice, reported only if franc, beyond the margin,
-   names a language of \`spliceLanguages\` (default \`["en"]\`, the source languages machine translation
-   leaves behind) and puts it 0.10 ahead of every unrelated language. Passages in quotation marks are left
-   alone. A letter the document's language writes and the candidate language never does (Albanian "ë" in a
-   run franc calls Catalan) rules the candidate out; a sentence may hold one, for a name.
-
-**The document's languages** are its detected language and franc's first choice for its first kilobyte,
-with their close relatives, which franc cannot tell apart on a sentence: the language files'
-\`closeRelatives\` plus \`server/src/languages/language-groups.json\` (hr/bs/sr, sl/hr, da/nb/nn/sv, id/ms,
-pt/gl/es, en/sco, nl/af, cs/sk, bg/mk, ru/uk/be, fi/et, ...). A Bokmål sentence in a Danish article is not
-reported. Where franc places fewer than 70 % of the document's own sentences in its languages (it has no
-model of Icelandic or Estonian, and names a different neighbour for every sentence), a verdict needs a
-margin 0.20 wider.
-
-Limits: among the configured languages franc knows one per script for Greek, Hebrew, Devanagari, Korean,
-Chinese and Japanese, so within those only the script check applies; a fragment shorter than three words is never judged; languages without a stop word
-list get no passage check.
-
-There is no fix: we do not translate. Delete the passage, or restore the document-language text from the
-source; if the passage belongs (a quoted title, a motto), mark the finding as reviewed.`,
+  docs,
   check({ doc, report, options }) {
     const o: Options = {
       minSentenceLength: options.minSentenceLength as number,

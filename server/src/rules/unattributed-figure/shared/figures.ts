@@ -447,7 +447,7 @@ export function analyseFigures(doc: SeedDocument, options: FigureOptions): Parag
   return doc.paragraphs.flatMap((p) => doc.analyse(paragraphFigures, p, options.minimumCount));
 }
 
-export const SOURCE_MARKER = '[source?]';
+const SOURCE_MARKER = '[source?]';
 
 /** The figure is already followed by the `[source?]` marker a person inserted (in its paragraph). */
 function hasSourceMarker(text: string, figure: Figure): boolean {
