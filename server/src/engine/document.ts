@@ -6,7 +6,7 @@ import { isHeaderLike, parseHeader, type Header } from './header';
 import { identifyParagraph, LanguageProfile, scoreLanguages, type LanguageRegistry, type Lexicon } from './language/index';
 import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
-import type { Analysis, LineText, ParagraphText, TextSpan, UnitScope } from './rule';
+import type { Analysis, LineText, ParagraphText, TextSpan, UnitScope } from './units';
 import { codeUnitClass, CONTEXTUAL_CASE, splitWords, type Word } from './words';
 
 export interface Line {

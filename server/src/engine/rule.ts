@@ -6,10 +6,12 @@
  * unit and, when a document is linted again and again as it is edited (IncrementalLinter), keeps their
  * results for units whose text is unchanged and moves them with the text: rules hold no caches.
  */
-import type { Line, Paragraph, SeedDocument } from './document';
-import type { LanguageRegistry, Lexicon } from './language/index';
+import type { SeedDocument } from './document';
 import type { Report, RuleMeta } from './types';
-import type { Word } from './words';
+import type { Analysis, LineText, ParagraphText, UnitScope } from './units';
+
+export { defineLineAnalysis, defineParagraphAnalysis } from './units';
+export type { Analysis, LineText, ParagraphText, TextSpan, UnitScope } from './units';
 
 /** The rule's options: `meta.defaultOptions` merged with the config's. */
 export type RuleOptions = Readonly<Record<string, unknown>>;
@@ -22,38 +24,6 @@ export interface RuleContext<P = undefined> {
   /** What the rule's `prepare` gave for this document. */
   prepared: P;
   report(report: Report): void;
-}
-
-/** A stretch of a paragraph, offsets relative to the paragraph's start. */
-export interface TextSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-/** A line as a line check sees it: its text, without the line break. */
-export interface LineText {
-  readonly text: string;
-}
-
-/** A paragraph as a paragraph check sees it: its own text, every offset relative to its start. */
-export interface ParagraphText {
-  readonly text: string;
-  readonly sentences: readonly TextSpan[];
-  /** Words of one of `sentences`: letters and marks with internal hyphens, apostrophes and periods. */
-  words(sentence: TextSpan): readonly Word[];
-  /** The paragraph's language: its own when it is long enough to tell, else the document's. */
-  readonly language: string;
-  /** The text in lower case when it is the same length, unit for unit (it holds neither İ nor Σ); else undefined. */
-  readonly lowerText?: string;
-}
-
-/** What unit work may depend on besides the unit's text: the document's language and the configuration. */
-export interface UnitScope {
-  /** The document's language (ISO 639-1) or 'und'. */
-  language: string;
-  lexicon?: Lexicon;
-  languages: LanguageRegistry;
 }
 
 export interface UnitContext<P = undefined> extends UnitScope {
@@ -88,30 +58,6 @@ export function defineRule<P = undefined>(rule: Rule<P>): Rule {
   // The docs come from a Markdown file, whose last line break is not part of them.
   return { ...rule, docs: rule.docs.trimEnd() } as Rule;
 }
-
-/**
- * Work on one unit (a paragraph or a line) that depends on nothing but its text, the document's
- * language and the configuration (`scope`), and `input`: the engine computes it once per unit and lint,
- * shared by every rule that asks, and keeps it across edits while the unit's text is unchanged. Offsets
- * in the result must be relative to the unit. `input` is part of the key: numbers, strings, small
- * arrays and plain objects, or an object with a `cacheKey` string.
- */
-export interface Analysis<U, T, I = undefined> {
-  readonly id: string;
-  readonly unit: 'paragraph' | 'line';
-  analyse(unit: U, scope: UnitScope, input: I): T;
-}
-
-export function defineParagraphAnalysis<T, I = undefined>(id: string, analyse: (paragraph: ParagraphText, scope: UnitScope, input: I) => T): Analysis<ParagraphText, T, I> {
-  return { id, unit: 'paragraph', analyse };
-}
-
-export function defineLineAnalysis<T, I = undefined>(id: string, analyse: (line: LineText, scope: UnitScope, input: I) => T): Analysis<LineText, T, I> {
-  return { id, unit: 'line', analyse };
-}
-
-/** The unit an analysis of this kind runs on, as the document holds it. */
-export type UnitOf<U> = U extends ParagraphText ? Paragraph : Line;
 
 /** Templates split at their placeholders, built once per rule: odd entries are placeholder names. */
 export function compileTemplate(template: string): string[] {
