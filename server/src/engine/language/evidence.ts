@@ -255,6 +255,16 @@ export class LanguageProfile {
     return `${this.script}\u0000${[...this.accepted].sort().join(',')}`;
   }
 
+  /** Whether franc holds several languages for the document's script (else the script alone names the language). */
+  get scriptHasModels(): boolean {
+    return hasTrigramModel(this.script);
+  }
+
+  /** Letters of `text` that the document's own languages write and `language` never does (see lettersForeignTo). */
+  lettersForeignTo(text: string, language: string): number {
+    return lettersForeignTo(text, language, this.script, this.own);
+  }
+
   /** Per position of the registry's dataCodes: 1 for a language outside the document's own. */
   get outsideOwn(): Uint8Array {
     if (this.outside) return this.outside;

@@ -4,5 +4,5 @@
  * language of a paragraph. Rules reach it through the document (doc.languages, doc.languageProfile).
  */
 export { DEFAULT_LANGUAGES, LanguageRegistry, Lexicon, type FigureUnits, type LanguageExtensions } from './registry';
-export { dominantScript, hasTrigramModel, LanguageProfile, lettersForeignTo, scoreLanguages, scriptFamilyOf, scriptsCompatible, type ScriptFamily, type ScriptProfile } from './evidence';
+export { dominantScript, LanguageProfile, scoreLanguages, scriptFamilyOf, scriptsCompatible, type ScriptFamily, type ScriptProfile } from './evidence';
 export { identifyParagraph } from './paragraph';

@@ -3,8 +3,6 @@ import { defineParagraphAnalysis, defineRule, type ParagraphText, type TextSpan,
 import { isSpaceUnit, splitWords, startsWithCapital, type Word } from '../../engine/words';
 import {
   dominantScript,
-  hasTrigramModel,
-  lettersForeignTo,
   scriptFamilyOf,
   scriptsCompatible,
   type LanguageProfile,
@@ -220,7 +218,7 @@ function foreignLanguage(ctx: Judge, text: string, margin: number, short: boolea
   if (1 - runnerUp < lead) return undefined;
   // Letters the document's language writes and this one never does: one is enough against a few
   // words; a sentence may quote a name.
-  if (lettersForeignTo(text, top, profile.script, profile.own) > (short ? 0 : MAX_FOREIGN_LETTERS_IN_SENTENCE)) return undefined;
+  if (profile.lettersForeignTo(text, top) > (short ? 0 : MAX_FOREIGN_LETTERS_IN_SENTENCE)) return undefined;
   if (profile.accepted.has(top) || [...profile.accepted].some((a) => ctx.languages.areRelatives(a, top))) return undefined;
   const best = bestOf(scores, profile.accepted);
   if (best >= 1 - margin) return undefined;
@@ -266,7 +264,7 @@ function judgeSentence(ctx: Judge, s: TextSpan, o: Options): Verdict | undefined
     const language = profile.scores(s.text)[0]?.[0] ?? 'und';
     return { language, script: script.family };
   }
-  if (s.text.length < o.minSentenceLength || !hasTrigramModel(profile.script)) return undefined;
+  if (s.text.length < o.minSentenceLength || !profile.scriptHasModels) return undefined;
   const words = ctx.unit.words(s);
   // A list of names reads as any language to franc.
   if (stopWordsAgree(ctx, words) || isListOfNames(ctx, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
@@ -352,7 +350,7 @@ function findSpans(ctx: Judge, sentence: TextSpan, o: Options): readonly Span[] 
   }
 
   // Runs of words none of which is a stop word of the document's language.
-  if (!ctx.lexicon || !hasTrigramModel(profile.script)) return out.length === 0 ? NO_SPANS : out;
+  if (!ctx.lexicon || !profile.scriptHasModels) return out.length === 0 ? NO_SPANS : out;
   const lists = stopWordLists(ctx, words);
   const own = ctx.languages.dataCodes.indexOf(ctx.language);
   i = 0;
@@ -394,7 +392,7 @@ function findSpans(ctx: Judge, sentence: TextSpan, o: Options): readonly Span[] 
 /** A short paragraph (a heading) in another language: none of the document's stop words, some of another's. */
 function judgeHeading(ctx: Judge, o: Options): Verdict | undefined {
   const { profile, lexicon, text } = ctx;
-  if (!lexicon || !hasTrigramModel(profile.script) || text.length < FRANC_MIN_SHORT) return undefined;
+  if (!lexicon || !profile.scriptHasModels || text.length < FRANC_MIN_SHORT) return undefined;
   const words = splitWords(text, 0);
   if (words.length < 2 || words.some((w) => lexicon.stopWords.has(w.lower))) return undefined;
   const counts = stopWordCounts(ctx, words);
