@@ -403,11 +403,6 @@ export class SeedDocument {
 
   private wordsKindId?: number;
 
-  /** The language of a paragraph: its own when it is long enough to tell, else the document's. */
-  paragraphLanguage(p: Paragraph): string {
-    return this.paragraphUnit(p).language;
-  }
-
   /** Answers ParagraphUnit.language. */
   languageOf(p: Paragraph, unit: ParagraphText): string {
     if (p.text.length < 120) return this.language;

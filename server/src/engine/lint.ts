@@ -5,6 +5,7 @@ import { applyFixes } from './fixes';
 import type { UnitReports } from './memo';
 import type { WorkSlot } from './document';
 import { compileTemplate, fillTemplate, type Analysis, type ParagraphText, type Rule, type RuleContext, type RuleOptions, type UnitContext } from './rule';
+import type { LanguageRegistry, Lexicon } from './language/index';
 import type { Finding, Fix, Report, RuleMeta } from './types';
 
 export interface LintOptions {
@@ -85,8 +86,8 @@ const NO_REPORTS: UnitReports = Object.freeze({ reports: Object.freeze([]) as re
 /** Runs one rule over a document: its unit checks, unit by unit, then its whole-document check. */
 class RuleRun<P> implements UnitContext<P> {
   readonly language: string;
-  readonly lexicon;
-  readonly languages;
+  readonly lexicon?: Lexicon;
+  readonly languages: LanguageRegistry;
   readonly prepared: P;
   private readonly meta: RuleMeta;
   private readonly messages: Map<string, string[]>;
