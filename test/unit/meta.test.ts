@@ -224,6 +224,15 @@ describe('module boundaries', () => {
     }
   });
 
+  it('rules leave caching to the engine: no memo, no unit plumbing, no weak maps keyed by documents', () => {
+    const engineOnly = /\b(?:remembers|workSlot|unitValue|paragraphUnit|wordsOf|languageOf|DocumentMemo|MemoBucket)\b|new WeakMap\b/;
+    for (const file of rules) {
+      for (const { target } of importsOf(file)) assert.ok(!target || !/engine[\\/](?:memo|lint|incremental)\.ts$/.test(target), `${path.relative(ROOT, file)} imports ${path.relative(SRC, target!)}`);
+      const found = engineOnly.exec(fs.readFileSync(file, 'utf8'));
+      assert.equal(found, null, `${path.relative(ROOT, file)} uses ${found?.[0]}`);
+    }
+  });
+
   it('the engine, the rules and the language data import each other in no cycle', () => {
     assert.deepEqual(importCycles([...engine, ...rules, ...sourceFiles(path.join(SRC, 'languages'))]), []);
   });
