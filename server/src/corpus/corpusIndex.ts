@@ -1,0 +1,652 @@
+/**
+ * The corpus index: signatures of every file, answering which lines are repeated across files and
+ * which files are near-duplicates. Memory is linear in the corpus and holds hashes, never text; no
+ * query compares all pairs (candidates come from LSH buckets, at most MAX_BUCKET per band).
+ */
+import { formatMessage } from '../engine/rule';
+import type { Severity, TextEdit } from '../engine/types';
+import { combine32, hash32 } from './hash';
+import { BANDS, MINHASH_SIZE, similarity } from './minhash';
+import { nearDuplicate, NEAR_DUPLICATE, repeatedLine, REPEATED_LINE, resolveCorpusSettings, type CorpusSettings } from './rules';
+import { LINE_FIELDS, LineField, SIGNATURE_VERSION, type CorpusSignature } from './signature';
+
+/** A removal: it deletes debris and never adds text. Not safe: `--fix` applies it only when removals are chosen. */
+export interface CorpusFix {
+  title: string;
+  edits: TextEdit[];
+  safe: false;
+  kind: 'removal';
+}
+
+/** Another file a finding names, for LSP related information and the report. */
+export interface RelatedFile {
+  path: string;
+  /** Zero-based. */
+  line: number;
+  similarity?: number;
+}
+
+/** A finding in the engine's shape (category `corpus`), with its position so that no shell has to read the file again. */
+export interface CorpusFinding {
+  ruleId: typeof REPEATED_LINE | typeof NEAR_DUPLICATE;
+  category: 'corpus';
+  messageId: string;
+  message: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  fixes: CorpusFix[];
+  fingerprint: string;
+  /** Zero-based line and UTF-16 character of start and end. */
+  range: { line: number; character: number; endLine: number; endCharacter: number };
+  related: RelatedFile[];
+  data: Record<string, string | number>;
+}
+
+export interface DuplicateCluster {
+  /** Every file of the cluster has the same text (apart from the date header, case and spacing). */
+  exact: boolean;
+  /** The lowest similarity of the pairs that joined the cluster (1 for exact copies). */
+  similarity: number;
+  files: string[];
+}
+
+export interface CorpusStats {
+  files: number;
+  /** Files with a sketch (at least a shingle of words). */
+  sketched: number;
+  /** Furniture lines kept (lines that do not read as prose), over all files. */
+  lines: number;
+  /** Distinct line hashes counted. */
+  distinctLines: number;
+  /** Line counts are lower bounds: the count table reached its cap and dropped lines seen once. */
+  approximate: boolean;
+  /** Candidate pairs the LSH buckets gave and that were verified, in the last full pass. */
+  candidates: number;
+  /** Pairs at or above the threshold (exact copies included), in the last full pass. */
+  pairs: number;
+  /** Bytes held in typed arrays: nearly all of the index. */
+  bytes: number;
+}
+
+export interface CorpusIndexOptions {
+  /** Paths as findings name them (default: as given). */
+  displayPath?: (path: string) => string;
+  /** Slots of the line-count table at most (24 bytes each); past 70 % of them, lines seen once are dropped. */
+  maxLineSlots?: number;
+}
+
+/** Candidates taken from one LSH bucket per query at most: a bucket of a thousand template pages costs no more than this. */
+export const MAX_BUCKET = 64;
+const DEFAULT_MAX_LINE_SLOTS = 1 << 23;
+const K = MINHASH_SIZE;
+const B = BANDS;
+const F = LINE_FIELDS;
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | Float32Array>(a: T, need: number, fill?: number): T {
+  if (need <= a.length) return a;
+  let size = Math.max(16, a.length);
+  while (size < need) size *= 2;
+  const out = new (a.constructor as { new (n: number): T })(size);
+  out.set(a);
+  if (fill !== undefined) out.fill(fill, a.length);
+  return out;
+}
+
+export class CorpusIndex {
+  readonly settings: CorpusSettings;
+  private readonly displayPath: (path: string) => string;
+  private readonly maxLineSlots: number;
+
+  // Files, by id. Ids of deleted files are reused.
+  private readonly ids = new Map<string, number>();
+  private paths: string[] = [];
+  private languages: string[] = [];
+  private free: number[] = [];
+  private alive = new Uint8Array(0);
+  private sketched = new Uint8Array(0);
+  private words = new Int32Array(0);
+  private exact = new Float64Array(0);
+  private firstLineEnd = new Int32Array(0);
+  private mins = new Uint16Array(0);
+  private bands = new Uint32Array(0);
+  private lineOffset = new Int32Array(0);
+  private lineCount = new Int32Array(0);
+  private linePool = new Uint32Array(0);
+  private linePoolUsed = 0;
+  private linePoolGarbage = 0;
+  private live = 0;
+
+  // LSH: one chained hash table for every band; entries of deleted files stay until the table is rebuilt.
+  private lshHeads = new Int32Array(1024).fill(-1);
+  private lshKey = new Uint32Array(0);
+  private lshFile = new Int32Array(0);
+  private lshBand = new Uint8Array(0);
+  private lshNext = new Int32Array(0);
+  private lshUsed = 0;
+  private lshStale = 0;
+
+  // Scratch for deduplicating candidates: stamp[id] === query.
+  private stamp = new Int32Array(0);
+  private query = 0;
+
+  // Results of the last full pass (refresh), valid while !dirty.
+  private dirty = true;
+  /** Exact hash -> the ids with it (representative first), for groups of files long enough to compare. */
+  private exactGroups = new Map<number, number[]>();
+  /** Component -> its ids, for components of two files or more. */
+  private componentMembers = new Map<number, number[]>();
+  private exactRep = new Int32Array(0);
+  private component = new Int32Array(0);
+  private componentSize = new Int32Array(0);
+  private clusterList: DuplicateCluster[] = [];
+  private tableHi = new Uint32Array(0);
+  private tableLo = new Uint32Array(0);
+  private tableCount = new Int32Array(0);
+  private tableComponent = new Int32Array(0);
+  private tableFirst = new Int32Array(0);
+  private tableSecond = new Int32Array(0);
+  private tableUsed = 0;
+  private approximate = false;
+  private lastCandidates = 0;
+  private lastPairs = 0;
+
+  constructor(settings: CorpusSettings = resolveCorpusSettings(), options: CorpusIndexOptions = {}) {
+    this.settings = settings;
+    this.displayPath = options.displayPath ?? ((p) => p);
+    this.maxLineSlots = options.maxLineSlots ?? DEFAULT_MAX_LINE_SLOTS;
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(path: string): boolean {
+    return this.ids.has(path);
+  }
+
+  *files(): IterableIterator<string> {
+    yield* this.ids.keys();
+  }
+
+  /** Adds a file's signature, or replaces the one it had. */
+  set(path: string, sig: CorpusSignature): void {
+    if (sig.version !== SIGNATURE_VERSION) throw new Error(`corpus signature of version ${sig.version}, expected ${SIGNATURE_VERSION}`);
+    this.delete(path);
+    const id = this.free.pop() ?? this.paths.length;
+    const n = id + 1;
+    this.alive = grow(this.alive, n);
+    this.sketched = grow(this.sketched, n);
+    this.words = grow(this.words, n);
+    this.exact = grow(this.exact, n);
+    this.firstLineEnd = grow(this.firstLineEnd, n);
+    this.lineOffset = grow(this.lineOffset, n);
+    this.lineCount = grow(this.lineCount, n);
+    this.mins = grow(this.mins, n * K);
+    this.bands = grow(this.bands, n * B);
+    this.stamp = grow(this.stamp, n);
+    this.ids.set(path, id);
+    this.paths[id] = path;
+    this.languages[id] = sig.language;
+    this.alive[id] = 1;
+    this.words[id] = sig.words;
+    this.exact[id] = sig.exact;
+    this.firstLineEnd[id] = sig.firstLineEnd;
+    if (this.linePoolUsed + sig.lines.length > this.linePool.length && this.linePoolGarbage > this.linePoolUsed / 2) this.compactLines();
+    this.linePool = grow(this.linePool, this.linePoolUsed + sig.lines.length);
+    this.linePool.set(sig.lines, this.linePoolUsed);
+    this.lineOffset[id] = this.linePoolUsed;
+    this.lineCount[id] = sig.lines.length / F;
+    this.linePoolUsed += sig.lines.length;
+    this.sketched[id] = sig.mins && sig.bands ? 1 : 0;
+    if (sig.mins && sig.bands) {
+      this.mins.set(sig.mins, id * K);
+      this.bands.set(sig.bands, id * B);
+      this.insertBands(id);
+    }
+    this.live++;
+    this.dirty = true;
+  }
+
+  delete(path: string): boolean {
+    const id = this.ids.get(path);
+    if (id === undefined) return false;
+    this.ids.delete(path);
+    this.alive[id] = 0;
+    this.linePoolGarbage += this.lineCount[id] * F;
+    this.lineCount[id] = 0;
+    if (this.sketched[id]) this.lshStale += B;
+    this.sketched[id] = 0;
+    this.free.push(id);
+    this.live--;
+    this.dirty = true;
+    if (this.lshStale > 1024 && this.lshStale > this.lshUsed / 2) this.rebuildBands();
+    return true;
+  }
+
+  /** The corpus findings of an indexed file. */
+  findingsFor(path: string): CorpusFinding[] {
+    const id = this.ids.get(path);
+    if (id === undefined) return [];
+    return this.check(path, this.storedSignature(id));
+  }
+
+  /**
+   * The corpus findings of a file with this signature (an open document as it is edited) against the
+   * rest of the index: the indexed version of `path`, if any, is left out.
+   */
+  check(path: string, sig: CorpusSignature): CorpusFinding[] {
+    this.refresh();
+    const self = this.ids.get(path) ?? -1;
+    const partners = this.partnersOf(self, sig);
+    const out: CorpusFinding[] = [];
+    if (this.settings.repeatedLine) out.push(...this.repeatedLines(self, sig, partners));
+    const near = this.nearFinding(sig, partners);
+    if (near) out.unshift(near);
+    return out;
+  }
+
+  /** Groups of exact copies and near-duplicates, largest first. */
+  clusters(): DuplicateCluster[] {
+    this.refresh();
+    return this.clusterList;
+  }
+
+  stats(): CorpusStats {
+    this.refresh();
+    let sketched = 0;
+    let lines = 0;
+    for (const id of this.ids.values()) {
+      sketched += this.sketched[id];
+      lines += this.lineCount[id];
+    }
+    const arrays = [this.alive, this.sketched, this.words, this.exact, this.firstLineEnd, this.mins, this.bands, this.lineOffset, this.lineCount, this.linePool, this.lshHeads, this.lshKey, this.lshFile, this.lshBand, this.lshNext, this.stamp, this.exactRep, this.component, this.componentSize, this.tableHi, this.tableLo, this.tableCount, this.tableComponent, this.tableFirst, this.tableSecond];
+    return {
+      files: this.live,
+      sketched,
+      lines,
+      distinctLines: this.tableUsed,
+      approximate: this.approximate,
+      candidates: this.lastCandidates,
+      pairs: this.lastPairs,
+      bytes: arrays.reduce((sum, a) => sum + a.byteLength, 0),
+    };
+  }
+
+  // ---- LSH ----
+
+  private insertBands(id: number): void {
+    const need = this.lshUsed + B;
+    this.lshKey = grow(this.lshKey, need);
+    this.lshFile = grow(this.lshFile, need);
+    this.lshBand = grow(this.lshBand, need);
+    this.lshNext = grow(this.lshNext, need);
+    if (need > this.lshHeads.length) this.rehashBands(this.lshHeads.length * 2);
+    const mask = this.lshHeads.length - 1;
+    for (let b = 0; b < B; b++) {
+      const key = this.bands[id * B + b];
+      const e = this.lshUsed++;
+      this.lshKey[e] = key;
+      this.lshFile[e] = id;
+      this.lshBand[e] = b;
+      const slot = key & mask;
+      this.lshNext[e] = this.lshHeads[slot];
+      this.lshHeads[slot] = e;
+    }
+  }
+
+  private rehashBands(size: number): void {
+    this.lshHeads = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let e = 0; e < this.lshUsed; e++) {
+      const slot = this.lshKey[e] & mask;
+      this.lshNext[e] = this.lshHeads[slot];
+      this.lshHeads[slot] = e;
+    }
+  }
+
+  private rebuildBands(): void {
+    this.lshUsed = 0;
+    this.lshStale = 0;
+    this.lshHeads.fill(-1);
+    for (const id of this.ids.values()) if (this.sketched[id]) this.insertBands(id);
+  }
+
+  /** Ids of indexed files sharing a band with `bands`, each once, at most MAX_BUCKET per band; `self` left out. */
+  private candidates(bands: Uint32Array, self: number): number[] {
+    const q = ++this.query;
+    if (self >= 0) this.stamp[self] = q;
+    const out: number[] = [];
+    const mask = this.lshHeads.length - 1;
+    for (let b = 0; b < B; b++) {
+      const key = bands[b];
+      let taken = 0;
+      for (let e = this.lshHeads[key & mask]; e >= 0 && taken < MAX_BUCKET; e = this.lshNext[e]) {
+        if (this.lshKey[e] !== key || this.lshBand[e] !== b) continue;
+        const f = this.lshFile[e];
+        // A stale entry: its file was deleted, or its id now holds another file.
+        if (!this.alive[f] || !this.sketched[f] || this.bands[f * B + b] !== key) continue;
+        taken++;
+        if (this.stamp[f] === q) continue;
+        this.stamp[f] = q;
+        out.push(f);
+      }
+    }
+    return out;
+  }
+
+  private similarityTo(mins: Uint16Array, id: number): number {
+    return similarity(mins, this.mins.subarray(id * K, id * K + K));
+  }
+
+  // ---- the full pass ----
+
+  private refresh(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const n = this.paths.length;
+    const near = this.settings.nearDuplicate?.options;
+    // Exact copies first: each group is one representative in what follows.
+    this.exactGroups.clear();
+    this.exactRep = new Int32Array(n).fill(-1);
+    const parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) parent[i] = i;
+    const find = (x: number): number => {
+      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    const edges: number[] = [];
+    const union = (a: number, b: number, sim: number) => {
+      edges.push(a, b, sim);
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    let pairs = 0;
+    let candidates = 0;
+    if (near) {
+      for (const id of this.ids.values()) {
+        if (!this.exact[id] || this.words[id] < near.minWords) continue;
+        const group = this.exactGroups.get(this.exact[id]);
+        if (group === undefined) {
+          this.exactGroups.set(this.exact[id], [id]);
+          this.exactRep[id] = id;
+        } else {
+          group.push(id);
+          this.exactRep[id] = group[0];
+          union(id, group[0], 1);
+          pairs++;
+        }
+      }
+      for (const id of this.ids.values()) {
+        if (this.exactRep[id] !== id || !this.sketched[id]) continue;
+        const mins = this.mins.subarray(id * K, id * K + K);
+        for (const c of this.candidates(this.bands.subarray(id * B, id * B + B), id)) {
+          // Only representatives, each pair once (from the lower id's query and the higher's alike).
+          if (this.exactRep[c] !== c || c < id) continue;
+          candidates++;
+          const sim = this.similarityTo(mins, c);
+          if (sim >= near.threshold) {
+            union(id, c, sim);
+            pairs++;
+          }
+        }
+      }
+    }
+    this.lastPairs = pairs;
+    this.lastCandidates = candidates;
+    this.component = new Int32Array(n).fill(-1);
+    this.componentSize = new Int32Array(n);
+    for (const id of this.ids.values()) {
+      const r = find(id);
+      this.component[id] = r;
+      this.componentSize[r]++;
+    }
+    // Clusters for the report.
+    const lowest = new Map<number, number>();
+    const allExact = new Map<number, boolean>();
+    for (let e = 0; e < edges.length; e += 3) {
+      const r = this.component[edges[e]];
+      lowest.set(r, Math.min(lowest.get(r) ?? 1, edges[e + 2]));
+      allExact.set(r, (allExact.get(r) ?? true) && edges[e + 2] === 1 && this.exact[edges[e]] === this.exact[edges[e + 1]]);
+    }
+    const members = new Map<number, number[]>();
+    for (const id of this.ids.values()) {
+      const r = this.component[id];
+      if (this.componentSize[r] < 2) continue;
+      let list = members.get(r);
+      if (!list) members.set(r, (list = []));
+      list.push(id);
+    }
+    this.clusterList = [...members]
+      .map(([r, ids]) => ({ exact: allExact.get(r) ?? false, similarity: lowest.get(r) ?? 1, files: ids.map((i) => this.paths[i]).sort() }))
+      .sort((a, b) => b.files.length - a.files.length || a.files[0].localeCompare(b.files[0]));
+    this.componentMembers = members;
+    if (this.settings.repeatedLine) this.countLines(members);
+  }
+
+  /** Counts, per line hash, the components (a file and its near-duplicates) that hold it. */
+  private countLines(members: Map<number, number[]>): void {
+    let total = 0;
+    for (const id of this.ids.values()) total += this.lineCount[id];
+    let slots = 1024;
+    while (slots < total * 2 && slots < this.maxLineSlots) slots *= 2;
+    this.tableHi = new Uint32Array(slots);
+    this.tableLo = new Uint32Array(slots);
+    this.tableCount = new Int32Array(slots);
+    this.tableComponent = new Int32Array(slots).fill(-1);
+    this.tableFirst = new Int32Array(slots).fill(-1);
+    this.tableSecond = new Int32Array(slots).fill(-1);
+    this.tableUsed = 0;
+    this.approximate = false;
+    const countFile = (id: number, comp: number) => {
+      const base = this.lineOffset[id];
+      for (let k = 0; k < this.lineCount[id]; k++) {
+        const o = base + k * F;
+        const slot = this.slotOf(this.linePool[o + LineField.HashHi], this.linePool[o + LineField.HashLo], true);
+        if (slot < 0 || this.tableComponent[slot] === comp) continue;
+        this.tableComponent[slot] = comp;
+        if (this.tableCount[slot]++ === 0) this.tableFirst[slot] = id;
+        else if (this.tableCount[slot] === 2) this.tableSecond[slot] = id;
+      }
+    };
+    for (const id of this.ids.values()) {
+      const comp = this.component[id];
+      if (this.componentSize[comp] > 1) continue;
+      if (this.tableUsed > 0.7 * this.tableHi.length) this.dropSingles();
+      countFile(id, comp);
+    }
+    for (const [comp, ids] of members) {
+      if (this.tableUsed > 0.7 * this.tableHi.length) this.dropSingles();
+      for (const id of ids) countFile(id, comp);
+    }
+  }
+
+  /** The table's slot for a line hash: found, or claimed when `insert` (-1 when absent, or when the table is full). */
+  private slotOf(hi: number, lo: number, insert: boolean): number {
+    const mask = this.tableHi.length - 1;
+    if (mask < 0) return -1;
+    let slot = combine32(hi, lo) & mask;
+    for (let probes = 0; probes <= mask; probes++) {
+      if (this.tableFirst[slot] === -1) {
+        if (!insert || this.tableUsed >= this.tableHi.length - 1) return -1;
+        this.tableHi[slot] = hi;
+        this.tableLo[slot] = lo;
+        this.tableUsed++;
+        return slot;
+      }
+      if (this.tableHi[slot] === hi && this.tableLo[slot] === lo) return slot;
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
+  /** At the table's cap: lines held by one component so far are dropped (their counts become lower bounds). */
+  private dropSingles(): void {
+    this.approximate = true;
+    const old = { hi: this.tableHi, lo: this.tableLo, count: this.tableCount, comp: this.tableComponent, first: this.tableFirst, second: this.tableSecond };
+    const slots = old.hi.length;
+    this.tableHi = new Uint32Array(slots);
+    this.tableLo = new Uint32Array(slots);
+    this.tableCount = new Int32Array(slots);
+    this.tableComponent = new Int32Array(slots).fill(-1);
+    this.tableFirst = new Int32Array(slots).fill(-1);
+    this.tableSecond = new Int32Array(slots).fill(-1);
+    this.tableUsed = 0;
+    for (let s = 0; s < slots; s++) {
+      if (old.count[s] < 2) continue;
+      const t = this.slotOf(old.hi[s], old.lo[s], true);
+      this.tableCount[t] = old.count[s];
+      this.tableComponent[t] = old.comp[s];
+      this.tableFirst[t] = old.first[s];
+      this.tableSecond[t] = old.second[s];
+    }
+  }
+
+  // ---- findings ----
+
+  private storedSignature(id: number): CorpusSignature {
+    const base = this.lineOffset[id];
+    return {
+      version: SIGNATURE_VERSION,
+      language: this.languages[id],
+      words: this.words[id],
+      exact: this.exact[id],
+      firstLineEnd: this.firstLineEnd[id],
+      mins: this.sketched[id] ? this.mins.subarray(id * K, id * K + K) : undefined,
+      bands: this.sketched[id] ? this.bands.subarray(id * B, id * B + B) : undefined,
+      lines: this.linePool.subarray(base, base + this.lineCount[id] * F),
+    };
+  }
+
+  /** Files that are exact copies or near-duplicates of `sig`, most similar first (exact copies first of all). */
+  private partnersOf(self: number, sig: CorpusSignature): Array<{ id: number; similarity: number; exact: boolean }> {
+    const near = this.settings.nearDuplicate?.options;
+    if (!near || sig.words < near.minWords) return [];
+    const out: Array<{ id: number; similarity: number; exact: boolean }> = [];
+    for (const id of (sig.exact && this.exactGroups.get(sig.exact)) || []) if (id !== self) out.push({ id, similarity: 1, exact: true });
+    if (sig.mins && sig.bands) {
+      const seen = new Set(out.map((p) => p.id));
+      for (const c of this.candidates(sig.bands, self)) {
+        if (seen.has(c) || this.words[c] < near.minWords || (this.exact[c] === sig.exact && sig.exact !== 0)) continue;
+        const s = this.similarityTo(sig.mins, c);
+        if (s >= near.threshold) out.push({ id: c, similarity: s, exact: false });
+      }
+    }
+    return out.sort((a, b) => Number(b.exact) - Number(a.exact) || b.similarity - a.similarity || this.paths[a.id].localeCompare(this.paths[b.id]));
+  }
+
+  private nearFinding(sig: CorpusSignature, partners: Array<{ id: number; similarity: number; exact: boolean }>): CorpusFinding | undefined {
+    const setting = this.settings.nearDuplicate;
+    if (!setting || partners.length === 0) return undefined;
+    const best = partners[0];
+    const other = this.displayPath(this.paths[best.id]);
+    const more = partners.length - 1;
+    const messageId = best.exact ? (more ? 'exactMany' : 'exact') : more ? 'nearMany' : 'near';
+    const data = { other, more, similarity: best.similarity.toFixed(2) };
+    return {
+      ruleId: NEAR_DUPLICATE,
+      category: 'corpus',
+      messageId,
+      message: formatMessage(nearDuplicate.meta.messages[messageId], data),
+      severity: setting.severity,
+      start: 0,
+      end: sig.firstLineEnd,
+      fixes: [],
+      fingerprint: `${NEAR_DUPLICATE}:${hex(hash32(this.paths[best.id]))}`,
+      range: { line: 0, character: 0, endLine: 0, endCharacter: sig.firstLineEnd },
+      related: partners.slice(0, 20).map((p) => ({ path: this.displayPath(this.paths[p.id]), line: 0, similarity: Number(p.similarity.toFixed(2)) })),
+      data,
+    };
+  }
+
+  private repeatedLines(self: number, sig: CorpusSignature, partners: Array<{ id: number }>): CorpusFinding[] {
+    const setting = this.settings.repeatedLine!;
+    const need = Math.max(setting.options.minFiles, Math.ceil(setting.options.minShare * this.live));
+    const out: CorpusFinding[] = [];
+    const selfComp = self >= 0 ? this.component[self] : -1;
+    const lines = sig.lines;
+    for (let o = 0; o < lines.length; o += F) {
+      const hi = lines[o + LineField.HashHi];
+      const lo = lines[o + LineField.HashLo];
+      const slot = this.slotOf(hi, lo, false);
+      let count = slot >= 0 ? this.tableCount[slot] : 0;
+      if (count + 1 < need) continue;
+      // The indexed version of this file counted once for its component: take it out unless another member holds the line too.
+      if (self >= 0 && this.holds(self, hi, lo) && !this.componentHoldsWithout(selfComp, self, hi, lo)) count--;
+      // This version counts once, unless a near-duplicate holding the line makes it part of that file's component.
+      if (!partners.some((p) => this.holds(p.id, hi, lo))) count++;
+      if (count < need) continue;
+      const first = slot >= 0 ? this.tableFirst[slot] : -1;
+      const second = slot >= 0 ? this.tableSecond[slot] : -1;
+      const otherId = first >= 0 && first !== self && (selfComp < 0 || this.component[first] !== selfComp) ? first : second >= 0 && second !== self ? second : first;
+      if (otherId < 0 || otherId === self) continue;
+      const other = this.displayPath(this.paths[otherId]);
+      const data = { count, other };
+      const line = lines[o + LineField.Line];
+      const lineStart = lines[o + LineField.LineStart];
+      const start = lines[o + LineField.Start];
+      const end = lines[o + LineField.End];
+      out.push({
+        ruleId: REPEATED_LINE,
+        category: 'corpus',
+        messageId: 'repeated',
+        message: formatMessage(repeatedLine.meta.messages.repeated, data),
+        severity: setting.severity,
+        start,
+        end,
+        fixes: [
+          {
+            title: formatMessage(repeatedLine.meta.messages.remove, data),
+            edits: [{ start: lines[o + LineField.RemoveStart], end: lines[o + LineField.RemoveEnd], text: '' }],
+            safe: false,
+            kind: 'removal',
+          },
+        ],
+        fingerprint: `${REPEATED_LINE}:${hex(hi)}${hex(lo)}`,
+        range: { line, character: start - lineStart, endLine: line, endCharacter: end - lineStart },
+        related: [{ path: other, line: this.lineOf(otherId, hi, lo) }],
+        data,
+      });
+    }
+    return out;
+  }
+
+  /** Whether the indexed file `id` holds a line with this hash. */
+  private holds(id: number, hi: number, lo: number): boolean {
+    return this.lineOf(id, hi, lo) >= 0;
+  }
+
+  /** The zero-based line where the indexed file `id` holds a line with this hash, or -1. */
+  private lineOf(id: number, hi: number, lo: number): number {
+    const base = this.lineOffset[id];
+    for (let k = 0; k < this.lineCount[id]; k++) {
+      const o = base + k * F;
+      if (this.linePool[o + LineField.HashLo] === lo && this.linePool[o + LineField.HashHi] === hi) return this.linePool[o + LineField.Line];
+    }
+    return -1;
+  }
+
+  private componentHoldsWithout(comp: number, self: number, hi: number, lo: number): boolean {
+    for (const id of this.componentMembers.get(comp) ?? []) if (id !== self && this.holds(id, hi, lo)) return true;
+    return false;
+  }
+
+  private compactLines(): void {
+    const pool = new Uint32Array(Math.max(16, this.linePoolUsed - this.linePoolGarbage));
+    let used = 0;
+    for (const id of this.ids.values()) {
+      const n = this.lineCount[id] * F;
+      pool.set(this.linePool.subarray(this.lineOffset[id], this.lineOffset[id] + n), used);
+      this.lineOffset[id] = used;
+      used += n;
+    }
+    this.linePool = pool;
+    this.linePoolUsed = used;
+    this.linePoolGarbage = 0;
+  }
+}
+
+function hex(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}

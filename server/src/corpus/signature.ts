@@ -1,0 +1,190 @@
+/**
+ * A file's corpus signature: what the corpus pass keeps of it (hashes and offsets, never text).
+ * Small, serialisable and a pure function of the text and the language data, so the CLI caches it
+ * beside the file's findings and the server recomputes it as a document changes.
+ */
+import { splitWords } from '../engine/words';
+import { Hash64 } from './hash';
+import { lineHash, readsAsProse } from './lines';
+import { pushTokens, sketch, MINHASH_SIZE, BANDS } from './minhash';
+
+/** Bumped whenever signatures of the same text would differ: part of any cache key. */
+export const SIGNATURE_VERSION = 1;
+
+/** Fields per entry of CorpusSignature.lines. */
+export const LINE_FIELDS = 8;
+/**
+ * Offsets of those fields: the line's hash (two halves), its zero-based number and start, its trimmed
+ * content (what a finding covers) and what the removal fix deletes (the line and one line break).
+ */
+export const LineField = { HashHi: 0, HashLo: 1, Line: 2, LineStart: 3, Start: 4, End: 5, RemoveStart: 6, RemoveEnd: 7 } as const;
+
+/** Lines longer than this are article text or debris, never shared furniture: not hashed. */
+const MAX_FURNITURE_LENGTH = 400;
+
+export interface CorpusSignature {
+  readonly version: number;
+  /** The document's language, for the report and for per-language statistics. */
+  readonly language: string;
+  /** Tokens (words, or characters of unspaced scripts) the sketch was made from. */
+  readonly words: number;
+  /** A 53-bit hash of the body (everything but the date header line), lower-cased with spacing collapsed; 0 when it has no words. */
+  readonly exact: number;
+  /** Where line 1's content ends: near-duplicate findings cover line 1. */
+  readonly firstLineEnd: number;
+  /** The MinHash sketch of the body's word shingles, absent when the body is shorter than a shingle. */
+  readonly mins?: Uint16Array;
+  readonly bands?: Uint32Array;
+  /** LINE_FIELDS numbers per line that does not read as prose (see LineField), in line order. */
+  readonly lines: Uint32Array;
+}
+
+/** What signatureOf reads of a document: SeedDocument has all of it. */
+export interface SignatureSource {
+  readonly text: string;
+  readonly lines: ReadonlyArray<{ readonly index: number; readonly start: number; readonly end: number; readonly text: string }>;
+  readonly header?: { readonly line: number };
+  readonly language: string;
+  readonly lexicon?: { readonly stopWords: ReadonlySet<string> };
+  readonly languages: { readonly boilerplate: RegExp };
+}
+
+export interface SignatureOptions {
+  /**
+   * Which lines the sketch is made from: 'prose' (lines that read as prose; all lines when they hold
+   * fewer than PROSE_SKETCH_MIN_WORDS words), or 'all'. Prose keeps two articles of one site apart
+   * although they share menus and footers.
+   */
+  sketchLines?: 'prose' | 'all';
+}
+
+/** Below this many prose tokens the sketch is made from every line. */
+export const PROSE_SKETCH_MIN_WORDS = 40;
+
+export function signatureOf(doc: SignatureSource, options: SignatureOptions = {}): CorpusSignature {
+  const sketchLines = options.sketchLines ?? 'prose';
+  const evidence = { stopWords: doc.lexicon?.stopWords, furniture: doc.languages.boilerplate };
+  const headerLine = doc.header?.line ?? -1;
+  const exact = new Hash64();
+  let exactWords = 0;
+  const proseTokens: number[] = [];
+  const allTokens: number[] = [];
+  const entries: number[] = [];
+  const lines = doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.index === headerLine) continue;
+    const trimmed = line.text.trim();
+    if (!trimmed) continue;
+    const words = splitWords(trimmed);
+    if (words.length === 0) continue;
+    const lead = line.text.length - line.text.trimStart().length;
+    exactWords += words.length;
+    if (exactWords > words.length) exact.unit(32);
+    const lower = trimmed.toLowerCase();
+    let space = false;
+    for (let k = 0; k < lower.length; k++) {
+      const c = lower.charCodeAt(k);
+      if (c === 32 || c === 9 || c === 0xa0) {
+        space = true;
+        continue;
+      }
+      if (space) exact.unit(32);
+      space = false;
+      exact.unit(c);
+    }
+    const prose = trimmed.length > MAX_FURNITURE_LENGTH || readsAsProse(trimmed, evidence, words);
+    const start = line.start + lead;
+    const end = start + trimmed.length;
+    const from = allTokens.length;
+    pushTokens(trimmed, words, 0, allTokens);
+    if (prose) {
+      for (let k = from; k < allTokens.length; k++) proseTokens.push(allTokens[k]);
+      continue;
+    }
+    const [hi, lo] = lineHash(trimmed);
+    const next = lines[i + 1];
+    const removeStart = next ? line.start : i > 0 ? lines[i - 1].end : line.start;
+    const removeEnd = next ? next.start : line.end;
+    entries.push(hi, lo, line.index, line.start, start, end, removeStart, removeEnd);
+  }
+  const tokens = sketchLines === 'prose' && proseTokens.length >= PROSE_SKETCH_MIN_WORDS ? proseTokens : allTokens;
+  const sk = sketch(tokens);
+  return {
+    version: SIGNATURE_VERSION,
+    language: doc.language,
+    words: tokens.length,
+    exact: exactWords > 0 ? exact.value || 1 : 0,
+    firstLineEnd: lines.length > 0 ? lines[0].end : 0,
+    mins: sk?.mins,
+    bands: sk?.bands,
+    lines: Uint32Array.from(entries),
+  };
+}
+
+/** A signature as JSON-safe data (typed arrays as base64), for caches and worker messages. */
+export interface SerializedSignature {
+  version: number;
+  language: string;
+  words: number;
+  exact: number;
+  firstLineEnd: number;
+  mins?: string;
+  bands?: string;
+  lines: string;
+}
+
+export function serializeSignature(s: CorpusSignature): SerializedSignature {
+  const out: SerializedSignature = { version: s.version, language: s.language, words: s.words, exact: s.exact, firstLineEnd: s.firstLineEnd, lines: toBase64(s.lines) };
+  if (s.mins) out.mins = toBase64(s.mins);
+  if (s.bands) out.bands = toBase64(s.bands);
+  return out;
+}
+
+/** The signature back from its serialised form; undefined when it is of another version or malformed (recompute it). */
+export function deserializeSignature(d: SerializedSignature): CorpusSignature | undefined {
+  if (!d || d.version !== SIGNATURE_VERSION || typeof d.lines !== 'string') return undefined;
+  const minBytes = d.mins ? fromBase64(d.mins) : undefined;
+  const bandBytes = d.bands ? fromBase64(d.bands) : undefined;
+  const lineBytes = fromBase64(d.lines);
+  if ((minBytes && minBytes.length !== 2 * MINHASH_SIZE) || (bandBytes && bandBytes.length !== 4 * BANDS) || lineBytes.length % (4 * LINE_FIELDS) !== 0) return undefined;
+  if (!!minBytes !== !!bandBytes) return undefined;
+  const mins = minBytes && new Uint16Array(minBytes.buffer);
+  const bands = bandBytes && new Uint32Array(bandBytes.buffer);
+  return { version: d.version, language: d.language, words: d.words, exact: d.exact, firstLineEnd: d.firstLineEnd, mins, bands, lines: new Uint32Array(lineBytes.buffer) };
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+function toBase64(a: Uint16Array | Uint32Array): string {
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
+  }
+  return out;
+}
+
+function fromBase64(s: string): Uint8Array {
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const v = DECODE[clean.charCodeAt(i)] ?? -1;
+    if (v < 0) return new Uint8Array(0);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
