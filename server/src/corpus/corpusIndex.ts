@@ -5,8 +5,9 @@
  */
 import { formatMessage } from '../engine/rule';
 import type { Severity, TextEdit } from '../engine/types';
-import { combine32, hash32 } from './hash';
+import { hash32 } from './hash';
 import { BANDS, MINHASH_SIZE, similarity } from './minhash';
+import { LineCounts } from './lineCounts';
 import { nearDuplicate, NEAR_DUPLICATE, repeatedLine, REPEATED_LINE, resolveCorpusSettings, type CorpusSettings } from './rules';
 import { LINE_FIELDS, LineField, SIGNATURE_VERSION, type CorpusSignature } from './signature';
 
@@ -72,8 +73,21 @@ export interface CorpusStats {
 export interface CorpusIndexOptions {
   /** Paths as findings name them (default: as given). */
   displayPath?: (path: string) => string;
-  /** Slots of the line-count table at most (24 bytes each); past 70 % of them, lines seen once are dropped. */
+  /** Slots of the line-count table at most (20 bytes each); past 70 % of them, lines held by one file are dropped. */
   maxLineSlots?: number;
+}
+
+/**
+ * Files at least this similar are one story: where a line's count is near the threshold, the files
+ * that hold it count once per story, so that the copies of an article (near-duplicates or not quite)
+ * do not make its title and captions repeated lines.
+ */
+export const STORY_SIMILARITY = 0.5;
+
+interface Partner {
+  id: number;
+  similarity: number;
+  exact: boolean;
 }
 
 /** Candidates taken from one LSH bucket per query at most: a bucket of a thousand template pages costs no more than this. */
@@ -134,20 +148,9 @@ export class CorpusIndex {
   private dirty = true;
   /** Exact hash -> the ids with it (representative first), for groups of files long enough to compare. */
   private exactGroups = new Map<number, number[]>();
-  /** Component -> its ids, for components of two files or more. */
-  private componentMembers = new Map<number, number[]>();
   private exactRep = new Int32Array(0);
-  private component = new Int32Array(0);
-  private componentSize = new Int32Array(0);
   private clusterList: DuplicateCluster[] = [];
-  private tableHi = new Uint32Array(0);
-  private tableLo = new Uint32Array(0);
-  private tableCount = new Int32Array(0);
-  private tableComponent = new Int32Array(0);
-  private tableFirst = new Int32Array(0);
-  private tableSecond = new Int32Array(0);
-  private tableUsed = 0;
-  private approximate = false;
+  private lineCounts = new LineCounts(0, 1024);
   private lastCandidates = 0;
   private lastPairs = 0;
 
@@ -238,11 +241,10 @@ export class CorpusIndex {
   check(path: string, sig: CorpusSignature): CorpusFinding[] {
     this.refresh();
     const self = this.ids.get(path) ?? -1;
-    const partners = this.partnersOf(self, sig);
     const out: CorpusFinding[] = [];
-    if (this.settings.repeatedLine) out.push(...this.repeatedLines(self, sig, partners));
-    const near = this.nearFinding(sig, partners);
-    if (near) out.unshift(near);
+    const near = this.nearFinding(sig, this.partnersOf(self, sig));
+    if (near) out.push(near);
+    if (this.settings.repeatedLine) out.push(...this.repeatedLines(self, sig));
     return out;
   }
 
@@ -260,16 +262,16 @@ export class CorpusIndex {
       sketched += this.sketched[id];
       lines += this.lineCount[id];
     }
-    const arrays = [this.alive, this.sketched, this.words, this.exact, this.firstLineEnd, this.mins, this.bands, this.lineOffset, this.lineCount, this.linePool, this.lshHeads, this.lshKey, this.lshFile, this.lshBand, this.lshNext, this.stamp, this.exactRep, this.component, this.componentSize, this.tableHi, this.tableLo, this.tableCount, this.tableComponent, this.tableFirst, this.tableSecond];
+    const arrays = [this.alive, this.sketched, this.words, this.exact, this.firstLineEnd, this.mins, this.bands, this.lineOffset, this.lineCount, this.linePool, this.lshHeads, this.lshKey, this.lshFile, this.lshBand, this.lshNext, this.stamp, this.exactRep];
     return {
       files: this.live,
       sketched,
       lines,
-      distinctLines: this.tableUsed,
-      approximate: this.approximate,
+      distinctLines: this.lineCounts.size,
+      approximate: this.lineCounts.approximate,
       candidates: this.lastCandidates,
       pairs: this.lastPairs,
-      bytes: arrays.reduce((sum, a) => sum + a.byteLength, 0),
+      bytes: arrays.reduce((sum, a) => sum + a.byteLength, 0) + this.lineCounts.bytes,
     };
   }
 
@@ -335,59 +337,47 @@ export class CorpusIndex {
     return out;
   }
 
-  private similarityTo(mins: Uint16Array, id: number): number {
-    return similarity(mins, this.mins.subarray(id * K, id * K + K));
-  }
-
   // ---- the full pass ----
 
   private refresh(): void {
     if (!this.dirty) return;
     this.dirty = false;
     const n = this.paths.length;
-    const near = this.settings.nearDuplicate?.options;
+    const minWords = this.minWords;
+    const threshold = this.settings.nearDuplicate?.options.threshold;
+    const clusters = new DisjointSets(n);
+    const edges: number[] = [];
+    let pairs = 0;
+    let candidates = 0;
     // Exact copies first: each group is one representative in what follows.
     this.exactGroups.clear();
     this.exactRep = new Int32Array(n).fill(-1);
-    const parent = new Int32Array(n);
-    for (let i = 0; i < n; i++) parent[i] = i;
-    const find = (x: number): number => {
-      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    const edges: number[] = [];
-    const union = (a: number, b: number, sim: number) => {
-      edges.push(a, b, sim);
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    };
-    let pairs = 0;
-    let candidates = 0;
-    if (near) {
-      for (const id of this.ids.values()) {
-        if (!this.exact[id] || this.words[id] < near.minWords) continue;
-        const group = this.exactGroups.get(this.exact[id]);
-        if (group === undefined) {
-          this.exactGroups.set(this.exact[id], [id]);
-          this.exactRep[id] = id;
-        } else {
-          group.push(id);
-          this.exactRep[id] = group[0];
-          union(id, group[0], 1);
-          pairs++;
-        }
+    for (const id of this.ids.values()) {
+      if (!this.exact[id] || this.words[id] < minWords) continue;
+      const group = this.exactGroups.get(this.exact[id]);
+      if (group === undefined) {
+        this.exactGroups.set(this.exact[id], [id]);
+        this.exactRep[id] = id;
+        continue;
       }
+      group.push(id);
+      this.exactRep[id] = group[0];
+      clusters.union(id, group[0]);
+      edges.push(id, group[0], 1);
+      pairs++;
+    }
+    if (threshold !== undefined) {
       for (const id of this.ids.values()) {
         if (this.exactRep[id] !== id || !this.sketched[id]) continue;
         const mins = this.mins.subarray(id * K, id * K + K);
         for (const c of this.candidates(this.bands.subarray(id * B, id * B + B), id)) {
-          // Only representatives, each pair once (from the lower id's query and the higher's alike).
+          // Only representatives, each pair once (from the lower id's query).
           if (this.exactRep[c] !== c || c < id) continue;
           candidates++;
-          const sim = this.similarityTo(mins, c);
-          if (sim >= near.threshold) {
-            union(id, c, sim);
+          const sim = similarity(mins, this.minsOf(c));
+          if (sim >= threshold) {
+            clusters.union(id, c);
+            edges.push(id, c, sim);
             pairs++;
           }
         }
@@ -395,112 +385,44 @@ export class CorpusIndex {
     }
     this.lastPairs = pairs;
     this.lastCandidates = candidates;
-    this.component = new Int32Array(n).fill(-1);
-    this.componentSize = new Int32Array(n);
-    for (const id of this.ids.values()) {
-      const r = find(id);
-      this.component[id] = r;
-      this.componentSize[r]++;
-    }
-    // Clusters for the report.
+    const size = new Int32Array(n);
+    for (const id of this.ids.values()) size[clusters.find(id)]++;
     const lowest = new Map<number, number>();
     const allExact = new Map<number, boolean>();
     for (let e = 0; e < edges.length; e += 3) {
-      const r = this.component[edges[e]];
+      const r = clusters.find(edges[e]);
       lowest.set(r, Math.min(lowest.get(r) ?? 1, edges[e + 2]));
-      allExact.set(r, (allExact.get(r) ?? true) && edges[e + 2] === 1 && this.exact[edges[e]] === this.exact[edges[e + 1]]);
+      allExact.set(r, (allExact.get(r) ?? true) && this.exact[edges[e]] === this.exact[edges[e + 1]]);
     }
     const members = new Map<number, number[]>();
     for (const id of this.ids.values()) {
-      const r = this.component[id];
-      if (this.componentSize[r] < 2) continue;
-      let list = members.get(r);
-      if (!list) members.set(r, (list = []));
-      list.push(id);
+      const r = clusters.find(id);
+      if (size[r] < 2) continue;
+      const list = members.get(r);
+      if (list) list.push(id);
+      else members.set(r, [id]);
     }
-    this.clusterList = [...members]
+    this.clusterList = threshold === undefined ? [] : [...members]
       .map(([r, ids]) => ({ exact: allExact.get(r) ?? false, similarity: lowest.get(r) ?? 1, files: ids.map((i) => this.paths[i]).sort() }))
       .sort((a, b) => b.files.length - a.files.length || a.files[0].localeCompare(b.files[0]));
-    this.componentMembers = members;
-    if (this.settings.repeatedLine) this.countLines(members);
-  }
-
-  /** Counts, per line hash, the components (a file and its near-duplicates) that hold it. */
-  private countLines(members: Map<number, number[]>): void {
-    let total = 0;
-    for (const id of this.ids.values()) total += this.lineCount[id];
-    let slots = 1024;
-    while (slots < total * 2 && slots < this.maxLineSlots) slots *= 2;
-    this.tableHi = new Uint32Array(slots);
-    this.tableLo = new Uint32Array(slots);
-    this.tableCount = new Int32Array(slots);
-    this.tableComponent = new Int32Array(slots).fill(-1);
-    this.tableFirst = new Int32Array(slots).fill(-1);
-    this.tableSecond = new Int32Array(slots).fill(-1);
-    this.tableUsed = 0;
-    this.approximate = false;
-    const countFile = (id: number, comp: number) => {
-      const base = this.lineOffset[id];
-      for (let k = 0; k < this.lineCount[id]; k++) {
-        const o = base + k * F;
-        const slot = this.slotOf(this.linePool[o + LineField.HashHi], this.linePool[o + LineField.HashLo], true);
-        if (slot < 0 || this.tableComponent[slot] === comp) continue;
-        this.tableComponent[slot] = comp;
-        if (this.tableCount[slot]++ === 0) this.tableFirst[slot] = id;
-        else if (this.tableCount[slot] === 2) this.tableSecond[slot] = id;
+    if (this.settings.repeatedLine) {
+      let total = 0;
+      for (const id of this.ids.values()) total += this.lineCount[id];
+      this.lineCounts = new LineCounts(total, this.maxLineSlots);
+      for (const id of this.ids.values()) {
+        const base = this.lineOffset[id];
+        for (let k = 0; k < this.lineCount[id]; k++) this.lineCounts.add(this.linePool[base + k * F + LineField.HashHi], this.linePool[base + k * F + LineField.HashLo], id);
       }
-    };
-    for (const id of this.ids.values()) {
-      const comp = this.component[id];
-      if (this.componentSize[comp] > 1) continue;
-      if (this.tableUsed > 0.7 * this.tableHi.length) this.dropSingles();
-      countFile(id, comp);
-    }
-    for (const [comp, ids] of members) {
-      if (this.tableUsed > 0.7 * this.tableHi.length) this.dropSingles();
-      for (const id of ids) countFile(id, comp);
     }
   }
 
-  /** The table's slot for a line hash: found, or claimed when `insert` (-1 when absent, or when the table is full). */
-  private slotOf(hi: number, lo: number, insert: boolean): number {
-    const mask = this.tableHi.length - 1;
-    if (mask < 0) return -1;
-    let slot = combine32(hi, lo) & mask;
-    for (let probes = 0; probes <= mask; probes++) {
-      if (this.tableFirst[slot] === -1) {
-        if (!insert || this.tableUsed >= this.tableHi.length - 1) return -1;
-        this.tableHi[slot] = hi;
-        this.tableLo[slot] = lo;
-        this.tableUsed++;
-        return slot;
-      }
-      if (this.tableHi[slot] === hi && this.tableLo[slot] === lo) return slot;
-      slot = (slot + 1) & mask;
-    }
-    return -1;
+  /** Files shorter than this are not compared (the near-duplicate rule's option, or its default when the rule is off). */
+  private get minWords(): number {
+    return this.settings.nearDuplicate?.options.minWords ?? (nearDuplicate.meta.defaultOptions!.minWords as number);
   }
 
-  /** At the table's cap: lines held by one component so far are dropped (their counts become lower bounds). */
-  private dropSingles(): void {
-    this.approximate = true;
-    const old = { hi: this.tableHi, lo: this.tableLo, count: this.tableCount, comp: this.tableComponent, first: this.tableFirst, second: this.tableSecond };
-    const slots = old.hi.length;
-    this.tableHi = new Uint32Array(slots);
-    this.tableLo = new Uint32Array(slots);
-    this.tableCount = new Int32Array(slots);
-    this.tableComponent = new Int32Array(slots).fill(-1);
-    this.tableFirst = new Int32Array(slots).fill(-1);
-    this.tableSecond = new Int32Array(slots).fill(-1);
-    this.tableUsed = 0;
-    for (let s = 0; s < slots; s++) {
-      if (old.count[s] < 2) continue;
-      const t = this.slotOf(old.hi[s], old.lo[s], true);
-      this.tableCount[t] = old.count[s];
-      this.tableComponent[t] = old.comp[s];
-      this.tableFirst[t] = old.first[s];
-      this.tableSecond[t] = old.second[s];
-    }
+  private minsOf(id: number): Uint16Array {
+    return this.mins.subarray(id * K, id * K + K);
   }
 
   // ---- findings ----
@@ -513,30 +435,29 @@ export class CorpusIndex {
       words: this.words[id],
       exact: this.exact[id],
       firstLineEnd: this.firstLineEnd[id],
-      mins: this.sketched[id] ? this.mins.subarray(id * K, id * K + K) : undefined,
+      mins: this.sketched[id] ? this.minsOf(id) : undefined,
       bands: this.sketched[id] ? this.bands.subarray(id * B, id * B + B) : undefined,
       lines: this.linePool.subarray(base, base + this.lineCount[id] * F),
     };
   }
 
-  /** Files that are exact copies or near-duplicates of `sig`, most similar first (exact copies first of all). */
-  private partnersOf(self: number, sig: CorpusSignature): Array<{ id: number; similarity: number; exact: boolean }> {
-    const near = this.settings.nearDuplicate?.options;
-    if (!near || sig.words < near.minWords) return [];
-    const out: Array<{ id: number; similarity: number; exact: boolean }> = [];
+  /** Exact copies and near-duplicates of `sig`, exact copies first, then the most similar. */
+  private partnersOf(self: number, sig: CorpusSignature): Partner[] {
+    const threshold = this.settings.nearDuplicate?.options.threshold;
+    if (threshold === undefined || sig.words < this.minWords) return [];
+    const out: Partner[] = [];
     for (const id of (sig.exact && this.exactGroups.get(sig.exact)) || []) if (id !== self) out.push({ id, similarity: 1, exact: true });
     if (sig.mins && sig.bands) {
-      const seen = new Set(out.map((p) => p.id));
       for (const c of this.candidates(sig.bands, self)) {
-        if (seen.has(c) || this.words[c] < near.minWords || (this.exact[c] === sig.exact && sig.exact !== 0)) continue;
-        const s = this.similarityTo(sig.mins, c);
-        if (s >= near.threshold) out.push({ id: c, similarity: s, exact: false });
+        if (this.words[c] < this.minWords || (sig.exact !== 0 && this.exact[c] === sig.exact)) continue;
+        const s = similarity(sig.mins, this.minsOf(c));
+        if (s >= threshold) out.push({ id: c, similarity: s, exact: false });
       }
     }
     return out.sort((a, b) => Number(b.exact) - Number(a.exact) || b.similarity - a.similarity || this.paths[a.id].localeCompare(this.paths[b.id]));
   }
 
-  private nearFinding(sig: CorpusSignature, partners: Array<{ id: number; similarity: number; exact: boolean }>): CorpusFinding | undefined {
+  private nearFinding(sig: CorpusSignature, partners: Partner[]): CorpusFinding | undefined {
     const setting = this.settings.nearDuplicate;
     if (!setting || partners.length === 0) return undefined;
     const best = partners[0];
@@ -560,29 +481,45 @@ export class CorpusIndex {
     };
   }
 
-  private repeatedLines(self: number, sig: CorpusSignature, partners: Array<{ id: number }>): CorpusFinding[] {
+  /** Whether two files are one story: the same text, or sketches at least STORY_SIMILARITY alike. */
+  private sameStory(mins: Uint16Array | undefined, exact: number, id: number): boolean {
+    if (exact !== 0 && exact === this.exact[id]) return true;
+    return !!mins && this.sketched[id] === 1 && similarity(mins, this.minsOf(id)) >= STORY_SIMILARITY;
+  }
+
+  /** Stories among indexed files (few: they are a line's remembered files). */
+  private storiesAmong(ids: readonly number[]): number {
+    const root = ids.map((_, i) => i);
+    const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])));
+    for (let i = 0; i < ids.length; i++) {
+      const mins = this.sketched[ids[i]] ? this.minsOf(ids[i]) : undefined;
+      for (let j = i + 1; j < ids.length; j++) if (find(i) !== find(j) && this.sameStory(mins, this.exact[ids[i]], ids[j])) root[find(j)] = find(i);
+    }
+    return root.filter((r, i) => r === i).length;
+  }
+
+  private repeatedLines(self: number, sig: CorpusSignature): CorpusFinding[] {
     const setting = this.settings.repeatedLine!;
     const need = Math.max(setting.options.minFiles, Math.ceil(setting.options.minShare * this.live));
     const out: CorpusFinding[] = [];
-    const selfComp = self >= 0 ? this.component[self] : -1;
     const lines = sig.lines;
     for (let o = 0; o < lines.length; o += F) {
       const hi = lines[o + LineField.HashHi];
       const lo = lines[o + LineField.HashLo];
-      const slot = this.slotOf(hi, lo, false);
-      let count = slot >= 0 ? this.tableCount[slot] : 0;
-      if (count + 1 < need) continue;
-      // The indexed version of this file counted once for its component: take it out unless another member holds the line too.
-      if (self >= 0 && this.holds(self, hi, lo) && !this.componentHoldsWithout(selfComp, self, hi, lo)) count--;
-      // This version counts once, unless a near-duplicate holding the line makes it part of that file's component.
-      if (!partners.some((p) => this.holds(p.id, hi, lo))) count++;
-      if (count < need) continue;
-      const first = slot >= 0 ? this.tableFirst[slot] : -1;
-      const second = slot >= 0 ? this.tableSecond[slot] : -1;
-      const otherId = first >= 0 && first !== self && (selfComp < 0 || this.component[first] !== selfComp) ? first : second >= 0 && second !== self ? second : first;
-      if (otherId < 0 || otherId === self) continue;
+      const slot = this.lineCounts.slot(hi, lo);
+      if (slot < 0) continue;
+      // Other files that hold the line: the indexed version of this file is not one of them.
+      const others = this.lineCounts.count(slot) - (self >= 0 && this.holds(self, hi, lo) ? 1 : 0);
+      if (others + 1 < need) continue;
+      const known = this.lineCounts.files(slot).filter((id) => id !== self);
+      const joined = known.filter((id) => this.sameStory(sig.mins, sig.exact, id));
+      // Near the threshold, count stories rather than files: copies of this file's story, and of one another, count once.
+      const unknown = others - known.length;
+      if (unknown + 1 < need && unknown + this.storiesAmong(known) + (joined.length ? 0 : 1) < need) continue;
+      const otherId = known.find((id) => !joined.includes(id)) ?? known[0];
+      if (otherId === undefined) continue;
       const other = this.displayPath(this.paths[otherId]);
-      const data = { count, other };
+      const data = { count: others + 1, other };
       const line = lines[o + LineField.Line];
       const lineStart = lines[o + LineField.LineStart];
       const start = lines[o + LineField.Start];
@@ -627,11 +564,6 @@ export class CorpusIndex {
     return -1;
   }
 
-  private componentHoldsWithout(comp: number, self: number, hi: number, lo: number): boolean {
-    for (const id of this.componentMembers.get(comp) ?? []) if (id !== self && this.holds(id, hi, lo)) return true;
-    return false;
-  }
-
   private compactLines(): void {
     const pool = new Uint32Array(Math.max(16, this.linePoolUsed - this.linePoolGarbage));
     let used = 0;
@@ -649,4 +581,26 @@ export class CorpusIndex {
 
 function hex(n: number): string {
   return (n >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Union-find with path halving; the lower id becomes the root. */
+class DisjointSets {
+  private readonly parent: Int32Array;
+
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) x = p[x] = p[p[x]];
+    return x;
+  }
+
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
 }

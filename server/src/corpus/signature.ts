@@ -62,6 +62,26 @@ export interface SignatureOptions {
 export const PROSE_SKETCH_MIN_WORDS = 40;
 
 export function signatureOf(doc: SignatureSource, options: SignatureOptions = {}): CorpusSignature {
+  const { tokens, entries, exact } = analyse(doc, options);
+  const sk = sketch(tokens);
+  return {
+    version: SIGNATURE_VERSION,
+    language: doc.language,
+    words: tokens.length,
+    exact,
+    firstLineEnd: doc.lines.length > 0 ? doc.lines[0].end : 0,
+    mins: sk?.mins,
+    bands: sk?.bands,
+    lines: Uint32Array.from(entries),
+  };
+}
+
+/** The tokens a document's sketch is made from (for measuring the sketch against exact Jaccard similarity). */
+export function sketchTokensOf(doc: SignatureSource, options: SignatureOptions = {}): number[] {
+  return analyse(doc, options).tokens;
+}
+
+function analyse(doc: SignatureSource, options: SignatureOptions): { tokens: number[]; entries: number[]; exact: number } {
   const sketchLines = options.sketchLines ?? 'prose';
   const evidence = { stopWords: doc.lexicon?.stopWords, furniture: doc.languages.boilerplate };
   const headerLine = doc.header?.line ?? -1;
@@ -109,17 +129,7 @@ export function signatureOf(doc: SignatureSource, options: SignatureOptions = {}
     entries.push(hi, lo, line.index, line.start, start, end, removeStart, removeEnd);
   }
   const tokens = sketchLines === 'prose' && proseTokens.length >= PROSE_SKETCH_MIN_WORDS ? proseTokens : allTokens;
-  const sk = sketch(tokens);
-  return {
-    version: SIGNATURE_VERSION,
-    language: doc.language,
-    words: tokens.length,
-    exact: exactWords > 0 ? exact.value || 1 : 0,
-    firstLineEnd: lines.length > 0 ? lines[0].end : 0,
-    mins: sk?.mins,
-    bands: sk?.bands,
-    lines: Uint32Array.from(entries),
-  };
+  return { tokens, entries, exact: exactWords > 0 ? exact.value || 1 : 0 };
 }
 
 /** A signature as JSON-safe data (typed arrays as base64), for caches and worker messages. */
