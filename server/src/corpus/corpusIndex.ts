@@ -9,7 +9,7 @@ import { hash32 } from './hash';
 import { BANDS, MINHASH_SIZE, similarity } from './minhash';
 import { LineCounts } from './lineCounts';
 import { nearDuplicate, NEAR_DUPLICATE, repeatedLine, REPEATED_LINE, resolveCorpusSettings, type CorpusSettings } from './rules';
-import { LINE_FIELDS, LineField, SIGNATURE_VERSION, type CorpusSignature } from './signature';
+import { furnitureLine, LINE_FIELDS, SIGNATURE_VERSION, type CorpusSignature } from './signature';
 
 /** A removal: it deletes debris and never adds text. Not safe: `--fix` applies it only when removals are chosen. */
 export interface CorpusFix {
@@ -73,7 +73,7 @@ export interface CorpusStats {
 export interface CorpusIndexOptions {
   /** Paths as findings name them (default: as given). */
   displayPath?: (path: string) => string;
-  /** Slots of the line-count table at most (20 bytes each); past 70 % of them, lines held by one file are dropped. */
+  /** Slots of the line-count table at most (21 bytes each); past 70 % of them, lines held by one file are dropped. */
   maxLineSlots?: number;
 }
 
@@ -99,8 +99,9 @@ const F = LINE_FIELDS;
 
 function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | Float32Array>(a: T, need: number, fill?: number): T {
   if (need <= a.length) return a;
+  // Half again, not double: the pools are most of the index, and doubling would leave up to half of them unused.
   let size = Math.max(16, a.length);
-  while (size < need) size *= 2;
+  while (size < need) size = Math.ceil(size * 1.5);
   const out = new (a.constructor as { new (n: number): T })(size);
   out.set(a);
   if (fill !== undefined) out.fill(fill, a.length);
@@ -133,7 +134,6 @@ export class CorpusIndex {
 
   // LSH: one chained hash table for every band; entries of deleted files stay until the table is rebuilt.
   private lshHeads = new Int32Array(1024).fill(-1);
-  private lshKey = new Uint32Array(0);
   private lshFile = new Int32Array(0);
   private lshBand = new Uint8Array(0);
   private lshNext = new Int32Array(0);
@@ -262,7 +262,7 @@ export class CorpusIndex {
       sketched += this.sketched[id];
       lines += this.lineCount[id];
     }
-    const arrays = [this.alive, this.sketched, this.words, this.exact, this.firstLineEnd, this.mins, this.bands, this.lineOffset, this.lineCount, this.linePool, this.lshHeads, this.lshKey, this.lshFile, this.lshBand, this.lshNext, this.stamp, this.exactRep];
+    const arrays = [this.alive, this.sketched, this.words, this.exact, this.firstLineEnd, this.mins, this.bands, this.lineOffset, this.lineCount, this.linePool, this.lshHeads, this.lshFile, this.lshBand, this.lshNext, this.stamp, this.exactRep];
     return {
       files: this.live,
       sketched,
@@ -279,7 +279,6 @@ export class CorpusIndex {
 
   private insertBands(id: number): void {
     const need = this.lshUsed + B;
-    this.lshKey = grow(this.lshKey, need);
     this.lshFile = grow(this.lshFile, need);
     this.lshBand = grow(this.lshBand, need);
     this.lshNext = grow(this.lshNext, need);
@@ -288,7 +287,6 @@ export class CorpusIndex {
     for (let b = 0; b < B; b++) {
       const key = this.bands[id * B + b];
       const e = this.lshUsed++;
-      this.lshKey[e] = key;
       this.lshFile[e] = id;
       this.lshBand[e] = b;
       const slot = key & mask;
@@ -301,7 +299,7 @@ export class CorpusIndex {
     this.lshHeads = new Int32Array(size).fill(-1);
     const mask = size - 1;
     for (let e = 0; e < this.lshUsed; e++) {
-      const slot = this.lshKey[e] & mask;
+      const slot = this.bands[this.lshFile[e] * B + this.lshBand[e]] & mask;
       this.lshNext[e] = this.lshHeads[slot];
       this.lshHeads[slot] = e;
     }
@@ -324,10 +322,9 @@ export class CorpusIndex {
       const key = bands[b];
       let taken = 0;
       for (let e = this.lshHeads[key & mask]; e >= 0 && taken < MAX_BUCKET; e = this.lshNext[e]) {
-        if (this.lshKey[e] !== key || this.lshBand[e] !== b) continue;
         const f = this.lshFile[e];
-        // A stale entry: its file was deleted, or its id now holds another file.
-        if (!this.alive[f] || !this.sketched[f] || this.bands[f * B + b] !== key) continue;
+        // Another key in the slot, or a stale entry (its file was deleted, or its id now holds another file).
+        if (this.lshBand[e] !== b || this.bands[f * B + b] !== key || !this.alive[f] || !this.sketched[f]) continue;
         taken++;
         if (this.stamp[f] === q) continue;
         this.stamp[f] = q;
@@ -408,11 +405,19 @@ export class CorpusIndex {
     if (this.settings.repeatedLine) {
       let total = 0;
       for (const id of this.ids.values()) total += this.lineCount[id];
-      this.lineCounts = new LineCounts(total, this.maxLineSlots);
-      for (const id of this.ids.values()) {
-        const base = this.lineOffset[id];
-        for (let k = 0; k < this.lineCount[id]; k++) this.lineCounts.add(this.linePool[base + k * F + LineField.HashHi], this.linePool[base + k * F + LineField.HashLo], id);
-      }
+      // Lines held by one indexed file matter only when a second makes a finding (minFiles 2 or less).
+      const singles = this.settings.repeatedLine.options.minFiles <= 2;
+      this.lineCounts = LineCounts.count(
+        (visit) => {
+          for (const id of this.ids.values()) {
+            const base = this.lineOffset[id];
+            for (let k = 0; k < this.lineCount[id]; k++) visit(this.linePool[base + k * F], this.linePool[base + k * F + 1], id);
+          }
+        },
+        total,
+        singles,
+        this.maxLineSlots,
+      );
     }
   }
 
@@ -504,8 +509,8 @@ export class CorpusIndex {
     const out: CorpusFinding[] = [];
     const lines = sig.lines;
     for (let o = 0; o < lines.length; o += F) {
-      const hi = lines[o + LineField.HashHi];
-      const lo = lines[o + LineField.HashLo];
+      const hi = lines[o];
+      const lo = lines[o + 1];
       const slot = this.lineCounts.slot(hi, lo);
       if (slot < 0) continue;
       // Other files that hold the line: the indexed version of this file is not one of them.
@@ -520,10 +525,7 @@ export class CorpusIndex {
       if (otherId === undefined) continue;
       const other = this.displayPath(this.paths[otherId]);
       const data = { count: others + 1, other };
-      const line = lines[o + LineField.Line];
-      const lineStart = lines[o + LineField.LineStart];
-      const start = lines[o + LineField.Start];
-      const end = lines[o + LineField.End];
+      const { line, lineStart, start, end, removeStart, removeEnd } = furnitureLine(lines, o);
       out.push({
         ruleId: REPEATED_LINE,
         category: 'corpus',
@@ -535,7 +537,7 @@ export class CorpusIndex {
         fixes: [
           {
             title: formatMessage(repeatedLine.meta.messages.remove, data),
-            edits: [{ start: lines[o + LineField.RemoveStart], end: lines[o + LineField.RemoveEnd], text: '' }],
+            edits: [{ start: removeStart, end: removeEnd, text: '' }],
             safe: false,
             kind: 'removal',
           },
@@ -559,7 +561,7 @@ export class CorpusIndex {
     const base = this.lineOffset[id];
     for (let k = 0; k < this.lineCount[id]; k++) {
       const o = base + k * F;
-      if (this.linePool[o + LineField.HashLo] === lo && this.linePool[o + LineField.HashHi] === hi) return this.linePool[o + LineField.Line];
+      if (this.linePool[o + 1] === lo && this.linePool[o] === hi) return this.linePool[o + 2];
     }
     return -1;
   }

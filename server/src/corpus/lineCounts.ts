@@ -1,6 +1,8 @@
 /**
  * How many files hold each line hash, and the first few of them: an open-addressing table in typed
- * arrays (20 bytes a slot, plus 32 bytes for each line held by two files or more), never line text.
+ * arrays (21 bytes a slot, plus 32 bytes for each line held by two files or more), never line text.
+ * Built by `count`, which keeps only lines seen twice (found with a Bloom filter first): most lines
+ * are held by one file, and a corpus's table then holds its repeated lines alone.
  */
 import { combine32 } from './hash';
 
@@ -8,6 +10,8 @@ import { combine32 } from './hash';
 export const REMEMBERED_FILES = 8;
 
 export class LineCounts {
+  /** 1 where a slot holds a line. */
+  private state: Uint8Array;
   private hi: Uint32Array;
   private lo: Uint32Array;
   private counts: Int32Array;
@@ -22,8 +26,10 @@ export class LineCounts {
   approximate = false;
 
   constructor(expectedLines: number, private readonly maxSlots: number) {
+    // Most lines are held by one file, and many files share a site's lines: start at the lines' count and grow.
     let slots = 1024;
-    while (slots < expectedLines * 2 && slots < maxSlots) slots *= 2;
+    while (slots < expectedLines && slots < maxSlots) slots *= 2;
+    this.state = new Uint8Array(slots);
     this.hi = new Uint32Array(slots);
     this.lo = new Uint32Array(slots);
     this.counts = new Int32Array(slots);
@@ -31,22 +37,76 @@ export class LineCounts {
     this.block = new Int32Array(slots).fill(-1);
   }
 
+  /**
+   * Counts the lines `forEach` visits (every line of every file, a file's lines together). With
+   * `singles`, lines held by one file are kept too (a live document may make them two); without,
+   * only lines seen at least twice, picked out by a first pass through a Bloom filter (its false
+   * positives only keep a few single lines more: counts stay exact).
+   */
+  static count(forEach: (visit: (hi: number, lo: number, file: number) => void) => void, lines: number, singles: boolean, maxSlots: number): LineCounts {
+    if (singles) {
+      const all = new LineCounts(lines, maxSlots);
+      forEach((hi, lo, file) => all.add(hi, lo, file));
+      return all;
+    }
+    // 16 bits and 4 probes a line: about 0.2 % false positives.
+    let bits = 1 << 16;
+    while (bits < lines * 16) bits *= 2;
+    const seen = new Uint32Array(bits >>> 5);
+    const mask = bits - 1;
+    const repeated = new LineCounts(Math.max(1024, lines >>> 4), maxSlots);
+    forEach((hi, lo) => {
+      const step = (hi | 1) >>> 0;
+      let all = true;
+      for (let k = 0, h = lo; k < 4; k++, h = (h + step) >>> 0) {
+        const bit = h & mask;
+        const word = bit >>> 5;
+        const m = 1 << (bit & 31);
+        if (!(seen[word] & m)) {
+          all = false;
+          seen[word] |= m;
+        }
+      }
+      if (all) repeated.reserve(hi, lo);
+    });
+    forEach((hi, lo, file) => repeated.addIfReserved(hi, lo, file));
+    return repeated;
+  }
+
+  private reserve(hi: number, lo: number): void {
+    this.growIfFull();
+    this.find(hi, lo, true);
+  }
+
+  private addIfReserved(hi: number, lo: number, file: number): void {
+    const slot = this.find(hi, lo, false);
+    if (slot >= 0) this.countIn(slot, file);
+  }
+
+  private growIfFull(): void {
+    if (this.used > 0.7 * this.hi.length) {
+      if (this.hi.length < this.maxSlots) this.resize(this.hi.length * 2, 0);
+      else this.resize(this.hi.length, 2);
+    }
+  }
+
   get size(): number {
     return this.used;
   }
 
   get bytes(): number {
-    return this.hi.byteLength * 5 + this.pool.byteLength;
+    return this.state.byteLength + this.hi.byteLength * 5 + this.pool.byteLength;
   }
 
   /** Counts `file` as holding the line; a file's lines come together, so a line it holds twice counts once. */
   add(hi: number, lo: number, file: number): void {
-    if (this.used > 0.7 * this.hi.length) {
-      if (this.hi.length < this.maxSlots) this.resize(this.hi.length * 2, 1);
-      else this.resize(this.hi.length, 2);
-    }
+    this.growIfFull();
     const slot = this.find(hi, lo, true);
-    if (slot < 0 || this.lastFile[slot] === file) return;
+    if (slot >= 0) this.countIn(slot, file);
+  }
+
+  private countIn(slot: number, file: number): void {
+    if (this.lastFile[slot] === file) return;
     const n = ++this.counts[slot];
     if (n === 2) {
       const b = this.blocks++;
@@ -62,9 +122,10 @@ export class LineCounts {
     this.lastFile[slot] = file;
   }
 
-  /** The slot of a line hash, or -1. */
+  /** The slot of a line hash held by at least one file, or -1. */
   slot(hi: number, lo: number): number {
-    return this.find(hi, lo, false);
+    const slot = this.find(hi, lo, false);
+    return slot >= 0 && this.counts[slot] > 0 ? slot : -1;
   }
 
   count(slot: number): number {
@@ -83,8 +144,9 @@ export class LineCounts {
     const mask = this.hi.length - 1;
     let slot = combine32(hi, lo) & mask;
     for (;;) {
-      if (this.counts[slot] === 0) {
+      if (this.state[slot] === 0) {
         if (!insert) return -1;
+        this.state[slot] = 1;
         this.hi[slot] = hi;
         this.lo[slot] = lo;
         this.used++;
@@ -95,10 +157,11 @@ export class LineCounts {
     }
   }
 
-  /** Rehashes into `slots` slots, keeping lines held by at least `minCount` files. */
+  /** Rehashes into `slots` slots, keeping lines held by at least `minCount` files (0: every line, reserved ones too). */
   private resize(slots: number, minCount: number): void {
     if (minCount > 1) this.approximate = true;
-    const { hi, lo, counts, lastFile, block } = this;
+    const { state, hi, lo, counts, lastFile, block } = this;
+    this.state = new Uint8Array(slots);
     this.hi = new Uint32Array(slots);
     this.lo = new Uint32Array(slots);
     this.counts = new Int32Array(slots);
@@ -106,7 +169,7 @@ export class LineCounts {
     this.block = new Int32Array(slots).fill(-1);
     this.used = 0;
     for (let s = 0; s < hi.length; s++) {
-      if (counts[s] < minCount) continue;
+      if (state[s] === 0 || counts[s] < minCount) continue;
       const t = this.find(hi[s], lo[s], true);
       this.counts[t] = counts[s];
       this.lastFile[t] = lastFile[s];

@@ -9,6 +9,8 @@ const CLOSERS = new Set([...'"\'”’»«)]›“」』）']);
 const COPYRIGHT = /©|\(c\)\s*\d|\bcopyright\b/i;
 /** Lines longer than this are never a furniture shape. */
 const MAX_SHAPE_LENGTH = 300;
+/** Scripts of the languages with stop-word lists. */
+const LISTED_SCRIPTS = new Set(['Latin', 'Cyrillic', 'Greek']);
 /** Scripts written without spaces between words: their words are runs of many characters. */
 const UNSPACED = new Set(['Han', 'Kana', 'Thai']);
 
@@ -67,7 +69,7 @@ function endsWithTerminal(text: string): boolean {
 }
 
 export interface ProseEvidence {
-  /** Stop words of the document's language, when it has a list. */
+  /** Stop words of every language with a list: a line of prose in another language than the document's is prose too. */
   stopWords?: ReadonlySet<string>;
   /** Whole-line furniture patterns (the languages' `boilerplate` lists). */
   furniture?: RegExp;
@@ -76,23 +78,43 @@ export interface ProseEvidence {
 /** A sentence-ended line needs this many words to read as prose; an unended one, LONG_LINE_WORDS. */
 export const PROSE_MIN_WORDS = 6;
 export const LONG_LINE_WORDS = 25;
-/** Share of stop words below which a line with enough words to tell does not read as prose (prose runs at 35-50 %). */
+/** Share of stop words below which a line does not read as prose (prose runs at 35-50 %). */
 export const PROSE_MIN_STOP_SHARE = 0.12;
 
 /**
  * Whether a trimmed line reads as article prose: a sentence end and at least six words (or 25
- * without one), enough of them stop words of the document's language when it has a list, and not
- * a known furniture shape (a copyright line, a line of the languages' boilerplate lists).
+ * without one), enough of them stop words (of any language with a list, when its words are in
+ * their scripts), and not a known furniture shape (a copyright line, a line of the languages'
+ * boilerplate lists).
  */
 export function readsAsProse(text: string, evidence: ProseEvidence = {}, words: readonly Word[] = splitWords(text)): boolean {
   const n = wordEquivalents(words);
   if (!(n >= LONG_LINE_WORDS || (n >= PROSE_MIN_WORDS && endsWithTerminal(text)))) return false;
   const stop = evidence.stopWords;
   if (stop && stop.size > 0) {
+    // Only words of scripts the lists cover are judged: Arabic or Han prose has no stop words here.
+    let listed = 0;
     let hits = 0;
-    for (const w of words) if (stop.has(w.lower)) hits++;
-    if (hits < PROSE_MIN_STOP_SHARE * words.length) return false;
+    for (const w of words) {
+      if (!LISTED_SCRIPTS.has(w.script)) continue;
+      listed++;
+      if (stop.has(w.lower)) hits++;
+    }
+    if (listed * 2 >= words.length && hits < PROSE_MIN_STOP_SHARE * listed) return false;
   }
   // Furniture shapes are short: a long line is not tested against them.
   return text.length > MAX_SHAPE_LENGTH || !(COPYRIGHT.test(text) || evidence.furniture?.test(text));
+}
+
+const unions = new WeakMap<object, Set<string>>();
+
+/** The stop words of every lexicon, made once per set of lexicons. */
+export function allStopWords(lexicons: ReadonlyMap<string, { readonly stopWords: ReadonlySet<string> }>): ReadonlySet<string> {
+  let union = unions.get(lexicons);
+  if (!union) {
+    union = new Set();
+    for (const lex of lexicons.values()) for (const w of lex.stopWords) union.add(w);
+    unions.set(lexicons, union);
+  }
+  return union;
 }

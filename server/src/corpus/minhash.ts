@@ -75,6 +75,11 @@ export function sketch(tokens: readonly number[]): Sketch | undefined {
     }
     full[p] = min;
   }
+  return sketchOfMinima(full);
+}
+
+/** The sketch kept of MINHASH_SIZE full 32-bit minima: their low 16 bits, and the band keys. */
+export function sketchOfMinima(full: Uint32Array): Sketch {
   const mins = new Uint16Array(MINHASH_SIZE);
   for (let p = 0; p < MINHASH_SIZE; p++) mins[p] = full[p] & 0xffff;
   const bands = new Uint32Array(BANDS);

@@ -5,22 +5,52 @@
  */
 import { splitWords } from '../engine/words';
 import { Hash64 } from './hash';
-import { lineHash, readsAsProse } from './lines';
+import { allStopWords, lineHash, readsAsProse } from './lines';
 import { pushTokens, sketch, MINHASH_SIZE, BANDS } from './minhash';
 
 /** Bumped whenever signatures of the same text would differ: part of any cache key. */
-export const SIGNATURE_VERSION = 1;
+export const SIGNATURE_VERSION = 2;
 
-/** Fields per entry of CorpusSignature.lines. */
-export const LINE_FIELDS = 8;
+/** Numbers per entry of CorpusSignature.lines: the line's hash (two halves), its zero-based number, where its content starts, and PACKED. */
+export const LINE_FIELDS = 5;
 /**
- * Offsets of those fields: the line's hash (two halves), its zero-based number and start, its trimmed
- * content (what a finding covers) and what the removal fix deletes (the line and one line break).
+ * The fifth number: the indent before the content (11 bits), the content's length (9), what follows
+ * it up to the next line's start (10: trailing space and the line break), and how the removal starts
+ * (2: 0 at the line's start; on the last line, 1 or 2 for the previous line break's length, 3 when
+ * there is none).
  */
-export const LineField = { HashHi: 0, HashLo: 1, Line: 2, LineStart: 3, Start: 4, End: 5, RemoveStart: 6, RemoveEnd: 7 } as const;
+const LEAD_BITS = 11;
+const LENGTH_BITS = 9;
+const TAIL_BITS = 10;
+
+/** A furniture line of a signature, unpacked: offsets into the document. */
+export interface FurnitureLine {
+  hi: number;
+  lo: number;
+  line: number;
+  lineStart: number;
+  /** The trimmed content: what a finding covers. */
+  start: number;
+  end: number;
+  /** What the removal fix deletes: the line and one line break. */
+  removeStart: number;
+  removeEnd: number;
+}
+
+export function furnitureLine(lines: Uint32Array, o: number): FurnitureLine {
+  const packed = lines[o + 4];
+  const lead = packed & ((1 << LEAD_BITS) - 1);
+  const length = (packed >>> LEAD_BITS) & ((1 << LENGTH_BITS) - 1);
+  const tail = (packed >>> (LEAD_BITS + LENGTH_BITS)) & ((1 << TAIL_BITS) - 1);
+  const mode = packed >>> (LEAD_BITS + LENGTH_BITS + TAIL_BITS);
+  const start = lines[o + 3];
+  const lineStart = start - lead;
+  const end = start + length;
+  return { hi: lines[o], lo: lines[o + 1], line: lines[o + 2], lineStart, start, end, removeStart: mode === 1 || mode === 2 ? lineStart - mode : lineStart, removeEnd: end + tail };
+}
 
 /** Lines longer than this are article text or debris, never shared furniture: not hashed. */
-const MAX_FURNITURE_LENGTH = 400;
+const MAX_FURNITURE_LENGTH = (1 << LENGTH_BITS) - 1;
 
 export interface CorpusSignature {
   readonly version: number;
@@ -35,7 +65,7 @@ export interface CorpusSignature {
   /** The MinHash sketch of the body's word shingles, absent when the body is shorter than a shingle. */
   readonly mins?: Uint16Array;
   readonly bands?: Uint32Array;
-  /** LINE_FIELDS numbers per line that does not read as prose (see LineField), in line order. */
+  /** LINE_FIELDS numbers per line that does not read as prose (see furnitureLine), in line order. */
   readonly lines: Uint32Array;
 }
 
@@ -45,8 +75,7 @@ export interface SignatureSource {
   readonly lines: ReadonlyArray<{ readonly index: number; readonly start: number; readonly end: number; readonly text: string }>;
   readonly header?: { readonly line: number };
   readonly language: string;
-  readonly lexicon?: { readonly stopWords: ReadonlySet<string> };
-  readonly languages: { readonly boilerplate: RegExp };
+  readonly languages: { readonly boilerplate: RegExp; readonly lexicons: ReadonlyMap<string, { readonly stopWords: ReadonlySet<string> }> };
 }
 
 export interface SignatureOptions {
@@ -83,7 +112,7 @@ export function sketchTokensOf(doc: SignatureSource, options: SignatureOptions =
 
 function analyse(doc: SignatureSource, options: SignatureOptions): { tokens: number[]; entries: number[]; exact: number } {
   const sketchLines = options.sketchLines ?? 'prose';
-  const evidence = { stopWords: doc.lexicon?.stopWords, furniture: doc.languages.boilerplate };
+  const evidence = { stopWords: allStopWords(doc.languages.lexicons), furniture: doc.languages.boilerplate };
   const headerLine = doc.header?.line ?? -1;
   const exact = new Hash64();
   let exactWords = 0;
@@ -122,11 +151,12 @@ function analyse(doc: SignatureSource, options: SignatureOptions): { tokens: num
       for (let k = from; k < allTokens.length; k++) proseTokens.push(allTokens[k]);
       continue;
     }
-    const [hi, lo] = lineHash(trimmed);
     const next = lines[i + 1];
-    const removeStart = next ? line.start : i > 0 ? lines[i - 1].end : line.start;
-    const removeEnd = next ? next.start : line.end;
-    entries.push(hi, lo, line.index, line.start, start, end, removeStart, removeEnd);
+    const tail = (next ? next.start : line.end) - end;
+    const mode = next ? 0 : i > 0 ? line.start - lines[i - 1].end : 3;
+    if (lead >= 1 << LEAD_BITS || tail >= 1 << TAIL_BITS || mode > 3) continue;
+    const [hi, lo] = lineHash(trimmed);
+    entries.push(hi, lo, line.index, start, (lead | (trimmed.length << LEAD_BITS) | (tail << (LEAD_BITS + LENGTH_BITS)) | (mode << (LEAD_BITS + LENGTH_BITS + TAIL_BITS))) >>> 0);
   }
   const tokens = sketchLines === 'prose' && proseTokens.length >= PROSE_SKETCH_MIN_WORDS ? proseTokens : allTokens;
   return { tokens, entries, exact: exactWords > 0 ? exact.value || 1 : 0 };
