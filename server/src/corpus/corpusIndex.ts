@@ -150,7 +150,11 @@ export class CorpusIndex {
   private exactGroups = new Map<number, number[]>();
   private exactRep = new Int32Array(0);
   private clusterList: DuplicateCluster[] = [];
-  private lineCounts = new LineCounts(0, 1024);
+  /** Each file's cluster (exact copies and near-duplicates at the threshold): its lowest id. */
+  private cluster = new Int32Array(0);
+  /** Cluster -> its ids, for clusters of two files or more. */
+  private clusterMembers = new Map<number, number[]>();
+  private lineCounts = LineCounts.count(() => {}, 0, true, 1024);
   private lastCandidates = 0;
   private lastPairs = 0;
 
@@ -392,13 +396,16 @@ export class CorpusIndex {
       allExact.set(r, (allExact.get(r) ?? true) && this.exact[edges[e]] === this.exact[edges[e + 1]]);
     }
     const members = new Map<number, number[]>();
+    this.cluster = new Int32Array(n).fill(-1);
     for (const id of this.ids.values()) {
       const r = clusters.find(id);
+      this.cluster[id] = r;
       if (size[r] < 2) continue;
       const list = members.get(r);
       if (list) list.push(id);
       else members.set(r, [id]);
     }
+    this.clusterMembers = members;
     this.clusterList = threshold === undefined ? [] : [...members]
       .map(([r, ids]) => ({ exact: allExact.get(r) ?? false, similarity: lowest.get(r) ?? 1, files: ids.map((i) => this.paths[i]).sort() }))
       .sort((a, b) => b.files.length - a.files.length || a.files[0].localeCompare(b.files[0]));
@@ -407,12 +414,14 @@ export class CorpusIndex {
       for (const id of this.ids.values()) total += this.lineCount[id];
       // Lines held by one indexed file matter only when a second makes a finding (minFiles 2 or less).
       const singles = this.settings.repeatedLine.options.minFiles <= 2;
+      const visitFile = (visit: (hi: number, lo: number, file: number, group: number) => void, id: number) => {
+        const base = this.lineOffset[id];
+        for (let k = 0; k < this.lineCount[id]; k++) visit(this.linePool[base + k * F], this.linePool[base + k * F + 1], id, this.cluster[id]);
+      };
       this.lineCounts = LineCounts.count(
         (visit) => {
-          for (const id of this.ids.values()) {
-            const base = this.lineOffset[id];
-            for (let k = 0; k < this.lineCount[id]; k++) visit(this.linePool[base + k * F], this.linePool[base + k * F + 1], id);
-          }
+          for (const id of this.ids.values()) if (size[this.cluster[id]] < 2) visitFile(visit, id);
+          for (const ids of members.values()) for (const id of ids) visitFile(visit, id);
         },
         total,
         singles,
@@ -513,18 +522,22 @@ export class CorpusIndex {
       const lo = lines[o + 1];
       const slot = this.lineCounts.slot(hi, lo);
       if (slot < 0) continue;
-      // Other files that hold the line: the indexed version of this file is not one of them.
-      const others = this.lineCounts.count(slot) - (self >= 0 && this.holds(self, hi, lo) ? 1 : 0);
+      // Counted by groups (a file and its near-duplicates): the indexed version of this file is no other group,
+      // and this version joins its group when another member holds the line too.
+      const selfHolds = self >= 0 && this.holds(self, hi, lo);
+      const groupHolds = self >= 0 && this.clusterHoldsWithout(self, hi, lo);
+      const others = this.lineCounts.groupCount(slot) - (selfHolds && !groupHolds ? 1 : 0);
       if (others + 1 < need) continue;
       const known = this.lineCounts.files(slot).filter((id) => id !== self);
-      const joined = known.filter((id) => this.sameStory(sig.mins, sig.exact, id));
-      // Near the threshold, count stories rather than files: copies of this file's story, and of one another, count once.
+      const joined = groupHolds ? known : known.filter((id) => this.sameStory(sig.mins, sig.exact, id));
+      // Near the threshold, count stories rather than groups: copies of one story count once, however unlike.
       const unknown = others - known.length;
-      if (unknown + 1 < need && unknown + this.storiesAmong(known) + (joined.length ? 0 : 1) < need) continue;
-      const otherId = known.find((id) => !joined.includes(id)) ?? known[0];
+      const own = groupHolds || joined.length > 0 ? 0 : 1;
+      if (unknown + 1 < need && unknown + this.storiesAmong(known) + own < need) continue;
+      const otherId = known.find((id) => !joined.includes(id) && (self < 0 || this.cluster[id] !== this.cluster[self])) ?? known[0];
       if (otherId === undefined) continue;
       const other = this.displayPath(this.paths[otherId]);
-      const data = { count: others + 1, other };
+      const data = { count: this.lineCounts.fileCount(slot) - (selfHolds ? 1 : 0) + 1, other };
       const { line, lineStart, start, end, removeStart, removeEnd } = furnitureLine(lines, o);
       out.push({
         ruleId: REPEATED_LINE,
@@ -564,6 +577,12 @@ export class CorpusIndex {
       if (this.linePool[o + 1] === lo && this.linePool[o] === hi) return this.linePool[o + 2];
     }
     return -1;
+  }
+
+  /** Whether another file of the indexed file's cluster holds a line with this hash. */
+  private clusterHoldsWithout(self: number, hi: number, lo: number): boolean {
+    for (const id of this.clusterMembers.get(this.cluster[self]) ?? []) if (id !== self && this.holds(id, hi, lo)) return true;
+    return false;
   }
 
   private compactLines(): void {

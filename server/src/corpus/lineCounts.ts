@@ -1,52 +1,63 @@
 /**
- * How many files hold each line hash, and the first few of them: an open-addressing table in typed
- * arrays (21 bytes a slot, plus 32 bytes for each line held by two files or more), never line text.
- * Built by `count`, which keeps only lines seen twice (found with a Bloom filter first): most lines
- * are held by one file, and a corpus's table then holds its repeated lines alone.
+ * How many groups of files (a file and its near-duplicates) and how many files hold each line hash,
+ * and the first file of the first few groups: an open-addressing table in typed arrays (33 bytes a
+ * slot, plus 32 bytes for each line held by two groups or more), never line text. Built by `count`,
+ * which keeps only lines seen twice (found with a Bloom filter first): most lines are held by one
+ * file, and the table then holds the corpus's repeated lines alone.
  */
 import { combine32 } from './hash';
 
-/** Files remembered per line: enough to tell, near the threshold, whether they are copies of one story. */
-export const REMEMBERED_FILES = 8;
+/** Groups remembered per line (by their first file): enough to tell, near the threshold, whether they are one story. */
+export const REMEMBERED_GROUPS = 8;
+
+/** Visits every line of every file: a file's lines together, and the files of a group one after another. */
+export type LineVisitor = (visit: (hi: number, lo: number, file: number, group: number) => void) => void;
 
 export class LineCounts {
   /** 1 where a slot holds a line. */
   private state: Uint8Array;
   private hi: Uint32Array;
   private lo: Uint32Array;
-  private counts: Int32Array;
-  /** The last file counted (the only one while the count is 1). */
+  private groups: Int32Array;
+  private fileCounts: Int32Array;
+  private firstFile: Int32Array;
   private lastFile: Int32Array;
-  /** The block of remembered files in `pool`, from the second file on; -1 before. */
+  private lastGroup: Int32Array;
+  /** The block of remembered files in `pool`, from the second group on; -1 before. */
   private block: Int32Array;
   private pool = new Int32Array(1024);
   private blocks = 0;
   private used = 0;
-  /** The table reached its cap and dropped lines held by one file: counts are lower bounds. */
+  /** The table reached its cap and dropped lines held by one group: counts are lower bounds. */
   approximate = false;
 
-  constructor(expectedLines: number, private readonly maxSlots: number) {
-    // Most lines are held by one file, and many files share a site's lines: start at the lines' count and grow.
+  private constructor(expectedLines: number, private readonly maxSlots: number) {
     let slots = 1024;
     while (slots < expectedLines && slots < maxSlots) slots *= 2;
     this.state = new Uint8Array(slots);
     this.hi = new Uint32Array(slots);
     this.lo = new Uint32Array(slots);
-    this.counts = new Int32Array(slots);
+    this.groups = new Int32Array(slots);
+    this.fileCounts = new Int32Array(slots);
+    this.firstFile = new Int32Array(slots);
     this.lastFile = new Int32Array(slots).fill(-1);
+    this.lastGroup = new Int32Array(slots).fill(-1);
     this.block = new Int32Array(slots).fill(-1);
   }
 
   /**
-   * Counts the lines `forEach` visits (every line of every file, a file's lines together). With
-   * `singles`, lines held by one file are kept too (a live document may make them two); without,
-   * only lines seen at least twice, picked out by a first pass through a Bloom filter (its false
-   * positives only keep a few single lines more: counts stay exact).
+   * Counts the lines `forEach` visits (`lines` of them). With `singles`, lines held by one group are
+   * kept too (a live document may make them two); without, only lines seen at least twice, picked out
+   * by a first pass through a Bloom filter (its false positives keep a few single lines more: counts
+   * stay exact).
    */
-  static count(forEach: (visit: (hi: number, lo: number, file: number) => void) => void, lines: number, singles: boolean, maxSlots: number): LineCounts {
+  static count(forEach: LineVisitor, lines: number, singles: boolean, maxSlots: number): LineCounts {
     if (singles) {
       const all = new LineCounts(lines, maxSlots);
-      forEach((hi, lo, file) => all.add(hi, lo, file));
+      forEach((hi, lo, file, group) => {
+        all.growIfFull();
+        all.countIn(all.find(hi, lo, true), file, group);
+      });
       return all;
     }
     // 16 bits and 4 probes a line: about 0.2 % false positives.
@@ -60,34 +71,22 @@ export class LineCounts {
       let all = true;
       for (let k = 0, h = lo; k < 4; k++, h = (h + step) >>> 0) {
         const bit = h & mask;
-        const word = bit >>> 5;
         const m = 1 << (bit & 31);
-        if (!(seen[word] & m)) {
+        if (!(seen[bit >>> 5] & m)) {
           all = false;
-          seen[word] |= m;
+          seen[bit >>> 5] |= m;
         }
       }
-      if (all) repeated.reserve(hi, lo);
+      if (all) {
+        repeated.growIfFull();
+        repeated.find(hi, lo, true);
+      }
     });
-    forEach((hi, lo, file) => repeated.addIfReserved(hi, lo, file));
+    forEach((hi, lo, file, group) => {
+      const slot = repeated.find(hi, lo, false);
+      if (slot >= 0) repeated.countIn(slot, file, group);
+    });
     return repeated;
-  }
-
-  private reserve(hi: number, lo: number): void {
-    this.growIfFull();
-    this.find(hi, lo, true);
-  }
-
-  private addIfReserved(hi: number, lo: number, file: number): void {
-    const slot = this.find(hi, lo, false);
-    if (slot >= 0) this.countIn(slot, file);
-  }
-
-  private growIfFull(): void {
-    if (this.used > 0.7 * this.hi.length) {
-      if (this.hi.length < this.maxSlots) this.resize(this.hi.length * 2, 0);
-      else this.resize(this.hi.length, 2);
-    }
   }
 
   get size(): number {
@@ -95,49 +94,62 @@ export class LineCounts {
   }
 
   get bytes(): number {
-    return this.state.byteLength + this.hi.byteLength * 5 + this.pool.byteLength;
-  }
-
-  /** Counts `file` as holding the line; a file's lines come together, so a line it holds twice counts once. */
-  add(hi: number, lo: number, file: number): void {
-    this.growIfFull();
-    const slot = this.find(hi, lo, true);
-    if (slot >= 0) this.countIn(slot, file);
-  }
-
-  private countIn(slot: number, file: number): void {
-    if (this.lastFile[slot] === file) return;
-    const n = ++this.counts[slot];
-    if (n === 2) {
-      const b = this.blocks++;
-      if ((b + 1) * REMEMBERED_FILES > this.pool.length) {
-        const bigger = new Int32Array(this.pool.length * 2);
-        bigger.set(this.pool);
-        this.pool = bigger;
-      }
-      this.block[slot] = b;
-      this.pool[b * REMEMBERED_FILES] = this.lastFile[slot];
-    }
-    if (n >= 2 && n <= REMEMBERED_FILES) this.pool[this.block[slot] * REMEMBERED_FILES + n - 1] = file;
-    this.lastFile[slot] = file;
+    return this.state.byteLength + this.hi.byteLength * 8 + this.pool.byteLength;
   }
 
   /** The slot of a line hash held by at least one file, or -1. */
   slot(hi: number, lo: number): number {
     const slot = this.find(hi, lo, false);
-    return slot >= 0 && this.counts[slot] > 0 ? slot : -1;
+    return slot >= 0 && this.groups[slot] > 0 ? slot : -1;
   }
 
-  count(slot: number): number {
-    return this.counts[slot];
+  /** Groups that hold the line. */
+  groupCount(slot: number): number {
+    return this.groups[slot];
   }
 
-  /** The first REMEMBERED_FILES files that hold the line, in the order they were counted. */
+  /** Files that hold the line. */
+  fileCount(slot: number): number {
+    return this.fileCounts[slot];
+  }
+
+  /** The first file of each of the first REMEMBERED_GROUPS groups that hold the line. */
   files(slot: number): number[] {
-    const n = this.counts[slot];
-    if (n === 1) return [this.lastFile[slot]];
-    const base = this.block[slot] * REMEMBERED_FILES;
-    return Array.from(this.pool.subarray(base, base + Math.min(n, REMEMBERED_FILES)));
+    const n = this.groups[slot];
+    if (n === 1) return [this.firstFile[slot]];
+    const base = this.block[slot] * REMEMBERED_GROUPS;
+    return Array.from(this.pool.subarray(base, base + Math.min(n, REMEMBERED_GROUPS)));
+  }
+
+  private countIn(slot: number, file: number, group: number): void {
+    if (slot < 0 || this.lastFile[slot] === file) return;
+    this.lastFile[slot] = file;
+    this.fileCounts[slot]++;
+    if (this.lastGroup[slot] === group) return;
+    this.lastGroup[slot] = group;
+    const n = ++this.groups[slot];
+    if (n === 1) {
+      this.firstFile[slot] = file;
+      return;
+    }
+    if (n === 2) {
+      const b = this.blocks++;
+      if ((b + 1) * REMEMBERED_GROUPS > this.pool.length) {
+        const bigger = new Int32Array(this.pool.length * 2);
+        bigger.set(this.pool);
+        this.pool = bigger;
+      }
+      this.block[slot] = b;
+      this.pool[b * REMEMBERED_GROUPS] = this.firstFile[slot];
+    }
+    if (n <= REMEMBERED_GROUPS) this.pool[this.block[slot] * REMEMBERED_GROUPS + n - 1] = file;
+  }
+
+  private growIfFull(): void {
+    if (this.used > 0.7 * this.hi.length) {
+      if (this.hi.length < this.maxSlots) this.resize(this.hi.length * 2, 0);
+      else this.resize(this.hi.length, 2);
+    }
   }
 
   private find(hi: number, lo: number, insert: boolean): number {
@@ -157,23 +169,29 @@ export class LineCounts {
     }
   }
 
-  /** Rehashes into `slots` slots, keeping lines held by at least `minCount` files (0: every line, reserved ones too). */
-  private resize(slots: number, minCount: number): void {
-    if (minCount > 1) this.approximate = true;
-    const { state, hi, lo, counts, lastFile, block } = this;
+  /** Rehashes into `slots` slots, keeping lines held by at least `minGroups` groups (0: every line, reserved ones too). */
+  private resize(slots: number, minGroups: number): void {
+    if (minGroups > 1) this.approximate = true;
+    const old = { state: this.state, hi: this.hi, lo: this.lo, groups: this.groups, files: this.fileCounts, first: this.firstFile, lastFile: this.lastFile, lastGroup: this.lastGroup, block: this.block };
     this.state = new Uint8Array(slots);
     this.hi = new Uint32Array(slots);
     this.lo = new Uint32Array(slots);
-    this.counts = new Int32Array(slots);
+    this.groups = new Int32Array(slots);
+    this.fileCounts = new Int32Array(slots);
+    this.firstFile = new Int32Array(slots);
     this.lastFile = new Int32Array(slots).fill(-1);
+    this.lastGroup = new Int32Array(slots).fill(-1);
     this.block = new Int32Array(slots).fill(-1);
     this.used = 0;
-    for (let s = 0; s < hi.length; s++) {
-      if (state[s] === 0 || counts[s] < minCount) continue;
-      const t = this.find(hi[s], lo[s], true);
-      this.counts[t] = counts[s];
-      this.lastFile[t] = lastFile[s];
-      this.block[t] = block[s];
+    for (let s = 0; s < old.hi.length; s++) {
+      if (old.state[s] === 0 || old.groups[s] < minGroups) continue;
+      const t = this.find(old.hi[s], old.lo[s], true);
+      this.groups[t] = old.groups[s];
+      this.fileCounts[t] = old.files[s];
+      this.firstFile[t] = old.first[s];
+      this.lastFile[t] = old.lastFile[s];
+      this.lastGroup[t] = old.lastGroup[s];
+      this.block[t] = old.block[s];
     }
   }
 }

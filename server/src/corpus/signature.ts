@@ -187,6 +187,7 @@ export function deserializeSignature(d: SerializedSignature): CorpusSignature | 
   const minBytes = d.mins ? fromBase64(d.mins) : undefined;
   const bandBytes = d.bands ? fromBase64(d.bands) : undefined;
   const lineBytes = fromBase64(d.lines);
+  if (!lineBytes || minBytes === null || bandBytes === null) return undefined;
   if ((minBytes && minBytes.length !== 2 * MINHASH_SIZE) || (bandBytes && bandBytes.length !== 4 * BANDS) || lineBytes.length % (4 * LINE_FIELDS) !== 0) return undefined;
   if (!!minBytes !== !!bandBytes) return undefined;
   const mins = minBytes && new Uint16Array(minBytes.buffer);
@@ -210,15 +211,18 @@ function toBase64(a: Uint16Array | Uint32Array): string {
   return out;
 }
 
-function fromBase64(s: string): Uint8Array {
-  const clean = s.replace(/=+$/, '');
+/** The bytes of base64 text, or null when it holds other characters. */
+function fromBase64(s: string): Uint8Array | null {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 61) end--;
+  const clean = s.slice(0, end);
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let bits = 0;
   let acc = 0;
   let o = 0;
   for (let i = 0; i < clean.length; i++) {
     const v = DECODE[clean.charCodeAt(i)] ?? -1;
-    if (v < 0) return new Uint8Array(0);
+    if (v < 0) return null;
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
