@@ -501,13 +501,18 @@ export class CorpusIndex {
     return !!mins && this.sketched[id] === 1 && similarity(mins, this.minsOf(id)) >= STORY_SIMILARITY;
   }
 
-  /** Stories among indexed files (few: they are a line's remembered files). */
-  private storiesAmong(ids: readonly number[]): number {
-    const root = ids.map((_, i) => i);
+  /** Stories among a document's signature and indexed files (few: a line's remembered files). */
+  private storiesWith(sig: CorpusSignature, ids: readonly number[]): number {
+    // Node 0 is the signature, node i + 1 the file ids[i].
+    const root = [0, ...ids.map((_, i) => i + 1)];
     const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])));
+    const join = (i: number, j: number) => {
+      if (find(i) !== find(j)) root[find(j)] = find(i);
+    };
     for (let i = 0; i < ids.length; i++) {
+      if (this.sameStory(sig.mins, sig.exact, ids[i])) join(0, i + 1);
       const mins = this.sketched[ids[i]] ? this.minsOf(ids[i]) : undefined;
-      for (let j = i + 1; j < ids.length; j++) if (find(i) !== find(j) && this.sameStory(mins, this.exact[ids[i]], ids[j])) root[find(j)] = find(i);
+      for (let j = i + 1; j < ids.length; j++) if (find(i + 1) !== find(j + 1) && this.sameStory(mins, this.exact[ids[i]], ids[j])) join(i + 1, j + 1);
     }
     return root.filter((r, i) => r === i).length;
   }
@@ -522,19 +527,17 @@ export class CorpusIndex {
       const lo = lines[o + 1];
       const slot = this.lineCounts.slot(hi, lo);
       if (slot < 0) continue;
-      // Counted by groups (a file and its near-duplicates): the indexed version of this file is no other group,
-      // and this version joins its group when another member holds the line too.
+      // Counted by groups (a file and its near-duplicates). This file's own group is not another;
+      // the version being checked is one more, unless it is the same story as one of the others.
       const selfHolds = self >= 0 && this.holds(self, hi, lo);
-      const groupHolds = self >= 0 && this.clusterHoldsWithout(self, hi, lo);
-      const others = this.lineCounts.groupCount(slot) - (selfHolds && !groupHolds ? 1 : 0);
+      const ownCounted = selfHolds || (self >= 0 && this.clusterHoldsWithout(self, hi, lo));
+      const others = this.lineCounts.groupCount(slot) - (ownCounted ? 1 : 0);
       if (others + 1 < need) continue;
-      const known = this.lineCounts.files(slot).filter((id) => id !== self);
-      const joined = groupHolds ? known : known.filter((id) => this.sameStory(sig.mins, sig.exact, id));
+      const known = this.lineCounts.files(slot).filter((id) => self < 0 || this.cluster[id] !== this.cluster[self]);
       // Near the threshold, count stories rather than groups: copies of one story count once, however unlike.
       const unknown = others - known.length;
-      const own = groupHolds || joined.length > 0 ? 0 : 1;
-      if (unknown + 1 < need && unknown + this.storiesAmong(known) + own < need) continue;
-      const otherId = known.find((id) => !joined.includes(id) && (self < 0 || this.cluster[id] !== this.cluster[self])) ?? known[0];
+      if (unknown + 1 < need && unknown + this.storiesWith(sig, known) < need) continue;
+      const otherId = known.find((id) => !this.sameStory(sig.mins, sig.exact, id)) ?? known[0];
       if (otherId === undefined) continue;
       const other = this.displayPath(this.paths[otherId]);
       const data = { count: this.lineCounts.fileCount(slot) - (selfHolds ? 1 : 0) + 1, other };
