@@ -13,7 +13,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { prng, type Prng } from '../bench/prng.mjs';
-import { allRules, resolveConfig, SeedDocument } from '../server/src/engine/index';
+import { allRules, lintDocument, resolveConfig, SeedDocument } from '../server/src/engine/index';
+import { CorpusReportBuilder, renderHtmlReport, renderMarkdownReport, type ReportMessage } from '../server/src/report/index';
 import { splitWords } from '../server/src/engine/words';
 import { CorpusIndex, lineHash, resolveCorpusSettings, signatureOf, type CorpusFinding, type SignatureOptions } from '../server/src/corpus/index';
 import { hash32 } from '../server/src/corpus/hash';
@@ -451,6 +452,41 @@ function main(): void {
     for (const r of rows) console.log(r);
   }
   fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(report, null, 1));
+  writeReport(path.join(out, 'development'));
+}
+
+/** The corpus report of a written devset part, as the CLI will make it: every rule, then the corpus pass. */
+function writeReport(dir: string): void {
+  const config = resolveConfig({}, allRules);
+  const index = new CorpusIndex();
+  const names = fs.readdirSync(path.join(dir, 'files')).sort();
+  const texts = new Map<string, string>();
+  const perFile = new Map<string, { language: string; messages: ReportMessage[] }>();
+  for (const name of names) {
+    const text = fs.readFileSync(path.join(dir, 'files', name), 'utf8');
+    texts.set(name, text);
+    const doc = new SeedDocument(text, config.languages);
+    const { findings } = lintDocument(doc, config, { now: new Date('2025-01-01') });
+    const messages = findings.map((f) => {
+      const p = doc.lineIndex.positionAt(f.start);
+      return { ruleId: f.ruleId, category: f.category, level: f.severity, message: f.message, line: p.line + 1, column: p.character + 1 };
+    });
+    perFile.set(name, { language: doc.language, messages });
+    index.set(name, signatureOf(doc));
+  }
+  const builder = new CorpusReportBuilder({ generatedAt: new Date().toISOString(), root: dir, links: { kind: 'relative', base: 'files/' }, tool: { name: 'seedlint', version: 'devset' } });
+  for (const name of names) {
+    const { language, messages } = perFile.get(name)!;
+    for (const f of index.findingsFor(name)) {
+      messages.push({ ruleId: f.ruleId, category: f.category, level: f.severity, message: f.message, line: f.range.line + 1, column: f.range.character + 1, excerpt: texts.get(name)!.slice(f.start, f.end) });
+    }
+    builder.addFile({ path: name, language, messages });
+  }
+  builder.addClusters(index.clusters());
+  const report = builder.build();
+  fs.writeFileSync(path.join(dir, 'report.html'), renderHtmlReport(report));
+  fs.writeFileSync(path.join(dir, 'report.md'), renderMarkdownReport(report));
+  console.log(`\nreport: ${path.join(dir, 'report.html')} and report.md`);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
