@@ -73,7 +73,7 @@ export interface CorpusStats {
 export interface CorpusIndexOptions {
   /** Paths as findings name them (default: as given). */
   displayPath?: (path: string) => string;
-  /** Slots of the line-count table at most (21 bytes each); past 70 % of them, lines held by one file are dropped. */
+  /** Slots of the line-count table at most (33 bytes each); past 70 % of them, lines held by one group of copies are dropped. */
   maxLineSlots?: number;
 }
 
@@ -97,14 +97,14 @@ const K = MINHASH_SIZE;
 const B = BANDS;
 const F = LINE_FIELDS;
 
-function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array | Float32Array>(a: T, need: number, fill?: number): T {
+/** The array, or a copy half as long again (or more) when `need` elements do not fit. */
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   // Half again, not double: the pools are most of the index, and doubling would leave up to half of them unused.
   let size = Math.max(16, a.length);
   while (size < need) size = Math.ceil(size * 1.5);
   const out = new (a.constructor as { new (n: number): T })(size);
   out.set(a);
-  if (fill !== undefined) out.fill(fill, a.length);
   return out;
 }
 

@@ -117,7 +117,7 @@ ${report.languages
   const mix = [...shown.map((l, i) => ({ label: languageLabel(l.language), files: l.files, cls: `lang${i}` })), ...(rest ? [{ label: `${report.languages.length - shown.length} other languages`, files: rest, cls: `lang${LANGUAGE_COLOURS - 1}` }] : [])];
   out.push(`<section id="mix">
 <h2>Language mix</h2>
-${bar(mix.map((m) => ({ value: m.files, cls: m.cls, title: `${m.label}: ${number(m.files)} files` })), report.files).replace('class="bar"', 'class="bar mix"')}
+${bar(mix.map((m) => ({ value: m.files, cls: m.cls, title: `${m.label}: ${number(m.files)} files` })), report.files).replace('class="bar"', 'class="bar mix" preserveAspectRatio="none"')}
 <ul class="legend">
 ${mix.map((m) => `<li><span class="key ${m.cls}"></span>${escapeHtml(m.label)} <span class="count">${number(m.files)} (${percent(m.files, report.files)})</span></li>`).join('\n')}
 </ul>
@@ -165,7 +165,7 @@ ${
     ? '<p class="empty">No exact copies or near-duplicates.</p>'
     : `<ol class="clusters">
 ${report.clusters
-  .map((c) => `<li><span class="badge ${c.exact ? 'exact' : 'near'}">${c.exact ? 'exact copies' : `near-duplicates, similarity ≥ ${c.similarity.toFixed(2)}`}</span> <span class="count">${number(c.files.length)} files</span><ul>${c.files.map((p) => `<li>${anchor(link(p, 1, 1), `${p}:1`, 'loc')}</li>`).join('')}</ul></li>`)
+  .map((c) => `<li><span class="badge ${c.exact ? 'exact' : 'near'}">${c.exact ? 'exact copies' : c.similarity >= 0.995 ? 'near-duplicates, the same prose' : `near-duplicates, similarity ≥ ${c.similarity.toFixed(2)}`}</span> <span class="count">${number(c.files.length)} files</span><ul>${c.files.map((p) => `<li>${anchor(link(p, 1, 1), `${p}:1`, 'loc')}</li>`).join('')}</ul></li>`)
   .join('\n')}
 </ol>${report.clusterCount > report.clusters.length ? `\n<p class="more">${number(report.clusterCount - report.clusters.length)} more clusters not listed.</p>` : ''}`
 }

@@ -68,7 +68,7 @@ export function renderMarkdownReport(report: CorpusReport): string {
     for (const c of report.clusters.slice(0, MARKDOWN_ROWS)) {
       const shown = c.files.slice(0, 5).map((p) => link(p, p, 1, 1));
       const more = c.files.length > 5 ? ` and ${number(c.files.length - 5)} more` : '';
-      lines.push(`- ${c.exact ? 'exact copies' : `near-duplicates (similarity ≥ ${c.similarity.toFixed(2)})`}: ${shown.join(', ')}${more}`);
+      lines.push(`- ${c.exact ? 'exact copies' : c.similarity >= 0.995 ? 'near-duplicates (the same prose)' : `near-duplicates (similarity ≥ ${c.similarity.toFixed(2)})`}: ${shown.join(', ')}${more}`);
     }
     if (report.clusterCount > MARKDOWN_ROWS) lines.push(`- ${number(report.clusterCount - Math.min(MARKDOWN_ROWS, report.clusters.length))} more clusters`);
   }
