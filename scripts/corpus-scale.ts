@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { prng } from '../bench/prng.mjs';
+import { allRules, resolveConfig, SeedDocument } from '../server/src/engine/index';
 import { CorpusIndex, signatureOf, SIGNATURE_VERSION, type CorpusSignature } from '../server/src/corpus/index';
 import { combine32, fmix32 } from '../server/src/corpus/hash';
 import { MINHASH_SIZE, sketchOfMinima } from '../server/src/corpus/minhash';
@@ -84,8 +85,10 @@ interface Measurement {
   exactFound?: string;
 }
 
+/** Live heap and array buffers after full collections (array buffers are freed a collection late). */
 function heapBytes(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) gc?.();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
@@ -142,7 +145,6 @@ function synthetic(n: number): Measurement {
 
 async function bench(n: number): Promise<Measurement> {
   const { buildCorpus } = await import('../bench/corpus.mjs' as string);
-  const { allRules, resolveConfig, SeedDocument } = await import('../server/src/engine/index');
   const out = `/tmp/seedlint-corpus-scale/bench-${n}`;
   buildCorpus({ files: n, sizeMb: n / 100, out });
   const files: string[] = [];

@@ -88,9 +88,9 @@ export const nearDuplicate: CorpusRuleModule = {
     description: 'Two files whose texts are the same or near-identical: a story saved twice, a syndicated copy.',
     messages: {
       exact: 'Exact copy of {other} (the same text apart from the date header, case and spacing).',
-      exactMany: 'Exact copy of {other} and of {more} other file(s) (the same text apart from the date header, case and spacing).',
+      exactMany: 'Exact copy of {other} (the same text apart from the date header, case and spacing); {more} more file(s) are copies of it too.',
       near: 'Near-duplicate of {other} (similarity {similarity}).',
-      nearMany: 'Near-duplicate of {other} (similarity {similarity}) and of {more} other file(s).',
+      nearMany: 'Near-duplicate of {other} (similarity {similarity}) and of {more} more file(s).',
     },
     fixable: false,
     defaultOptions: { threshold: 0.8, minWords: 25 } satisfies NearDuplicateOptions,
@@ -106,7 +106,9 @@ Files are compared by the words of their body (the date header is left out): ide
 the two files' sets of five-word sequences (characters, for scripts written without spaces),
 estimated with MinHash and found with locality-sensitive hashing, so that a corpus of 100,000 files
 is never compared pair by pair. Only lines that read as prose are compared when a file has enough
-of them, so two articles of one site are not similar because they share its menus and footers.
+of them (40 words), so two articles of one site are not similar because they share its menus and
+footers, and a copy saved with another site's menus is still the same article (similarity 1.00
+without being an exact copy).
 
 ## How to fix
 Keep one copy and delete the others, or mark the finding as reviewed when both belong in the

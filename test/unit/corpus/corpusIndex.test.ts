@@ -152,7 +152,7 @@ describe('corpus/near-duplicate on real pages', () => {
     const idx = indexOf({ ...files, 'guardian-again.txt': guardian.replace('date 2019-01-03', 'date 2024-05-06') });
     const [f] = idx.findingsFor('guardian-again.txt');
     assert.equal(f.messageId, 'exactMany');
-    assert.equal(f.message, 'Exact copy of guardian.txt and of 1 other file(s) (the same text apart from the date header, case and spacing).');
+    assert.equal(f.message, 'Exact copy of guardian.txt (the same text apart from the date header, case and spacing); 1 more file(s) are copies of it too.');
     assert.deepEqual(f.related.map((r) => r.path), ['guardian.txt', 'guardian-edited.txt']);
     const cluster = idx.clusters().find((c) => c.files.includes('guardian.txt'))!;
     assert.deepEqual(cluster.files, ['guardian-again.txt', 'guardian-edited.txt', 'guardian.txt']);
