@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { LANGUAGE_DATA_VERSION, type ResolvedConfig, type Rule } from '../engine/index';
+import { writeFileAtomic } from '../io/write';
 import type { FileResult } from './results';
 
 export const CACHE_VERSION = 1;
@@ -184,7 +185,8 @@ export class ResultCache {
       if (text.length > MAX_CACHE_BYTES) text = serialize(this.key, new Map());
     }
     try {
-      writeAtomic(this.file, text);
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileAtomic(this.file, text, { create: true, links: 'refuse' });
     } catch (e) {
       this.note(`could not write the cache ${this.file}: ${(e as Error).message}`);
     }
@@ -199,21 +201,4 @@ function isEntry(e: unknown): e is CacheEntry {
 function serialize(key: string, entries: Map<string, CacheEntry>): string {
   const out: CacheFileShape = { version: CACHE_VERSION, key, entries: Object.fromEntries(entries) };
   return JSON.stringify(out);
-}
-
-/** Writes through a temporary file in the same directory and a rename: readers see the old or the new file. */
-function writeAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
 }

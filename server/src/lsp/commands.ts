@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addReviewed, allRules, CONFIG_FILE_NAME, emptyReviewed, parseReviewed, REVIEWED_FILE_NAME } from '../engine/index';
-import { writeFileAtomic } from '../io/files';
+import { writeFileAtomic } from '../io/write';
 import type { FolderConfig } from './workspace';
 
 export const COMMAND_MARK_REVIEWED = 'seedlint.markReviewed';
