@@ -1,6 +1,7 @@
 /** The CLI's result shape: ESLint's JSON formatter shape, with 1-based UTF-16 columns. */
 import { LineIndex, type Finding, type Fix } from '../engine/index';
 import type { FileProblem, LintedFile } from '../io/lintFile';
+import { escapeControlCharacters } from '../io/printable';
 
 export interface Message {
   ruleId: string | null;
@@ -54,7 +55,8 @@ export function toMessage(f: Finding, index: LineIndex): Message {
     category: f.category,
     severity: f.severity === 'error' ? 2 : 1,
     level: f.severity,
-    message: f.message,
+    // Messages quote the file: what reaches a terminal or a log must not be able to drive it.
+    message: escapeControlCharacters(f.message),
     line: s.line + 1,
     column: s.character + 1,
     endLine: e.line + 1,

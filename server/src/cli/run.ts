@@ -126,9 +126,17 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
   };
 
   if (s.args.cache) {
-    const { cacheFilePath, cacheKey, hashBytes, ResultCache, utcDay } = await import('./cache');
+    const { cacheFilePath, cacheKey, cacheSecret, ResultCache, secretFile, utcDay } = await import('./cache');
     const note = (m: string) => io.stderr(`seedlint: note: ${m}\n`);
-    cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
+    let secret: Buffer | undefined;
+    try {
+      secret = cacheSecret(secretFile(io.env));
+    } catch (e) {
+      note(`not using the cache: no secret to sign it with (${(e as Error).message}).`);
+    }
+    if (secret) cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), secret, cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
+  }
+  if (cache) {
     todo = [];
     const maxBytes = s.args.maxFileSizeMb * 1024 * 1024;
     const hits: Array<[number, FileResult]> = [];
@@ -137,7 +145,7 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
         const { bytes } = readRegularFile(files[i], maxBytes);
         sizes[i] = bytes.length;
         {
-          const hash = hashBytes(bytes);
+          const hash = cache.hash(bytes);
           const hit = cache.get(files[i], hash);
           // With --fix a cached result with a safe fix still needs the fix applied.
           if (hit && !(s.args.fix && hit.messages.some((m) => m.fix))) {
