@@ -113,7 +113,7 @@ const loader = (name, flags, extra = {}) => ({
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.bundle.js', plugins: [precompiledAjv, dataAsJson] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.bundle.js', plugins: [precompiledAjv, dataAsJson] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.bundle.js', plugins: [precompiledAjv, dataAsJson] },
   { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.bundle.js', plugins: [precompiledAjv, dataAsJson] },
   loader('server', 'V8_FLAGS'),
   loader('cli', 'CLI_V8_FLAGS', { banner: { js: '#!/usr/bin/env node' } }),

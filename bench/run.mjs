@@ -230,8 +230,8 @@ async function main() {
   if (!options.skip.has('cache')) {
     const cacheDir = path.join(CORPUS, '.seedlint-cache');
     fs.rmSync(cacheDir, { recursive: true, force: true });
-    const cold = await cliRun('cache-cold', ['--cache']);
-    const warm = await cliRun('cache-warm', ['--cache']);
+    const cold = await cliRun('cache-cold', ['--cache-location', `${cacheDir}/`]);
+    const warm = await cliRun('cache-warm', ['--cache-location', `${cacheDir}/`]);
     results.cache = {
       coldS: cold.wallS,
       warmS: warm.wallS,

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { CLI_V8_FLAGS, V8_FLAGS } from '../../server/src/boot/codeCache';
+import { CACHE_VERSION } from '../../server/src/cli/cache';
 import { REPO, runCli, SEEDS, tempCorpus, tempDir } from '../helpers/cli';
 
 /** A corpus of seeds/ plus articles built from the clean fixtures: enough files for several batches. */
@@ -61,10 +62,10 @@ describe('CLI workers and cache (perf)', function () {
     const dir = corpus();
     const plain = json(['seeds'], dir);
     const cold = json(['seeds', '--cache'], dir);
-    const cacheFile = path.join(dir, '.seedlint-cache', 'results.json');
+    const cacheFile = path.join(dir, 'node_modules', '.cache', 'seedlint', 'results.json');
     assert.ok(fs.existsSync(cacheFile));
     const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    assert.equal(cache.version, 1);
+    assert.equal(cache.version, CACHE_VERSION);
     assert.equal(Object.keys(cache.entries).length, plain.results.length);
     const warm = json(['seeds', '--cache'], dir);
     assert.equal(cold.stdout, plain.stdout);
@@ -101,14 +102,14 @@ describe('CLI workers and cache (perf)', function () {
   it('a corrupt cache is ignored with a note, never a crash, and rewritten', () => {
     const dir = corpus();
     const plain = json(['seeds'], dir);
-    const cacheFile = path.join(dir, '.seedlint-cache', 'results.json');
+    const cacheFile = path.join(dir, 'node_modules', '.cache', 'seedlint', 'results.json');
     for (const junk of ['{"version": 1, "key": ', '[1, 2, 3]', '\u0000\u0001garbage', JSON.stringify({ version: 1, key: 'x', entries: { a: 1 } })]) {
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
       fs.writeFileSync(cacheFile, junk);
       const r = json(['seeds', '--cache'], dir);
       assert.equal(r.stdout, plain.stdout);
       if (!junk.includes('"key":"x"')) assert.match(r.stderr, /note: ignoring the cache/);
-      assert.equal(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).version, 1, 'rewritten');
+      assert.equal(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).version, CACHE_VERSION, 'rewritten');
     }
   });
 
@@ -128,7 +129,7 @@ describe('CLI workers and cache (perf)', function () {
     fs.writeFileSync(path.join(dir, 'seeds', 'future.txt'), 'date 2999-01-01\nTitle\n\nText.\n');
     const r = json(['seeds', '--cache'], dir);
     assert.ok(r.stdout.includes('date-header/future'));
-    const cache = JSON.parse(fs.readFileSync(path.join(dir, '.seedlint-cache', 'results.json'), 'utf8'));
+    const cache = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', '.cache', 'seedlint', 'results.json'), 'utf8'));
     const entry = cache.entries[path.join(dir, 'seeds', 'future.txt')];
     assert.equal(entry.day, new Date().toISOString().slice(0, 10));
     const other = Object.entries(cache.entries).find(([f]) => !f.endsWith('future.txt'))![1] as { day?: string };

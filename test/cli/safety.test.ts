@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, ConfigError, parseConfig } from '../../server/src/engine/index';
-import { collectFiles, writeFileAtomic } from '../../server/src/io/files';
+import { collectFiles } from '../../server/src/io/files';
+import { writeFileAtomic } from '../../server/src/io/write';
 import { CLI, runCli, tempDir } from '../helpers/cli';
 
 const SAMPLE = ' date 2024-10-28\nTitle\nBody.\n';

@@ -45,7 +45,7 @@ describe('CLI streamed report', () => {
       assert.equal(out, JSON.stringify(log, null, 2) + '\n');
       const run = log.runs[0];
       assert.deepEqual(
-        run.results.map((x: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine]),
+        run.results.map((x: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => [x.ruleId, decodeURIComponent(x.locations[0].physicalLocation.artifactLocation.uri), x.locations[0].physicalLocation.region.startLine]),
         rs.flatMap((r) => r.messages.map((m) => [m.ruleId, path.relative(ctx.cwd, r.filePath), m.line])),
       );
       assert.equal(run.tool.driver.rules.length, allRules.length);

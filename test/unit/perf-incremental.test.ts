@@ -73,32 +73,31 @@ describe('IncrementalLinter (perf)', () => {
     });
   }
 
-  /** The change that turns `a` into `b`, as an editor reports it: [start, end) of `a` replaced by `inserted` units. */
-  const changeOf = (a: string, b: string) => {
-    let p = 0;
-    while (p < a.length && p < b.length && a[p] === b[p]) p++;
-    let q = 0;
-    while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
-    return { start: p, end: a.length - q, inserted: b.length - p - q };
+  /** What an editor's change ranges say of `a` becoming `b`: the lengths of their unchanged start and end. */
+  const hintOf = (a: string, b: string) => {
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return { prefix, suffix };
   };
 
-  it('takes what an edit left unchanged from the change ranges it is told, and gives the findings of a full lint', () => {
+  it('takes what an edit left unchanged from the hint it is given, and gives the findings of a full lint', () => {
     const rnd = prng(31);
     let text = article(rnd, 'pt', 12);
     const inc = new IncrementalLinter();
     inc.lint(text, config, { now: NOW });
     for (let k = 0; k < 40; k++) {
       const next = edit(rnd, text);
-      const { start, end, inserted } = changeOf(text, next);
-      inc.noteChange(start, end, inserted);
+      const hint = hintOf(text, next);
       text = next;
-      assert.deepEqual(strip(inc.lint(text, config, { now: NOW }).findings), strip(lint(text, config, { now: NOW }).findings), `edit ${k} differs`);
+      assert.deepEqual(strip(inc.lint(text, config, { now: NOW }, hint).findings), strip(lint(text, config, { now: NOW }).findings), `edit ${k} differs`);
     }
     assert.equal(inc.stats.hintsRejected, 0);
     assert.equal(inc.stats.hintsUsed, 40);
   });
 
-  it('cannot reuse work at wrong offsets when the change ranges it is told are wrong', () => {
+  it('cannot reuse work at wrong offsets when the hint it is given is wrong', () => {
     // Two versions whose second line differs in one word, the same length: told that the change was in
     // the third line, a linter that trusted it would find the second line's paragraph where it was, with
     // the same length, and give back its old findings.
@@ -110,8 +109,7 @@ describe('IncrementalLinter (perf)', () => {
     const inc = new IncrementalLinter();
     assert.ok(inc.lint(before, config, { now: NOW }).findings.some((f) => f.ruleId === 'garbled/gibberish'));
     const wrong = before.indexOf(third);
-    inc.noteChange(wrong, wrong + 1, 1);
-    const found = inc.lint(after, config, { now: NOW }).findings;
+    const found = inc.lint(after, config, { now: NOW }, { prefix: wrong, suffix: before.length - wrong - 1 }).findings;
     assert.deepEqual(strip(found), strip(lint(after, config, { now: NOW }).findings));
     assert.ok(!found.some((f) => f.ruleId === 'garbled/gibberish'));
     assert.deepEqual([inc.stats.hintsUsed, inc.stats.hintsRejected], [0, 1]);
@@ -121,11 +119,13 @@ describe('IncrementalLinter (perf)', () => {
     inc.lint(text, config, { now: NOW });
     for (let k = 0; k < 30; k++) {
       const next = edit(rnd, text);
-      const { start, end, inserted } = changeOf(text, next);
+      const { prefix, suffix } = hintOf(text, next);
       const shift = rnd.int(3) === 0 ? 0 : rnd.int(200) - 100;
-      inc.noteChange(Math.max(0, Math.min(text.length, start + shift)), Math.max(0, Math.min(text.length, end + shift)), inserted);
+      const room = Math.min(text.length, next.length);
+      const wrongPrefix = Math.max(0, Math.min(room, prefix + shift));
       text = next;
-      assert.deepEqual(strip(inc.lint(text, config, { now: NOW }).findings), strip(lint(text, config, { now: NOW }).findings), `edit ${k} differs`);
+      const hint = { prefix: wrongPrefix, suffix: Math.max(0, Math.min(room - wrongPrefix, suffix - shift)) };
+      assert.deepEqual(strip(inc.lint(text, config, { now: NOW }, hint).findings), strip(lint(text, config, { now: NOW }).findings), `edit ${k} differs`);
     }
     assert.ok(inc.stats.hintsRejected > 1);
   });

@@ -139,7 +139,7 @@ export function runBundle(bundleFile: string, host: NodeJS.Module, v8Flags: read
       port.postMessage = (...args: Parameters<typeof post>) => {
         port.postMessage = post;
         write();
-        post(...args);
+        Reflect.apply(post, port, args);
       };
     } else process.once('exit', () => void write());
   }

@@ -25,7 +25,7 @@ export class UsageError extends Error {}
 export const HELP = `Usage: seedlint [options] [files, directories or globs]
 
 Lints news seed files: date headers, unattributed figures, garbled passages.
-Without paths: the config's "include" globs, else seeds/.
+Without paths: the config's "include" globs, else **/seeds/**/*.txt.
 
 Options:
   -f, --format <name>     stylish (default), json, sarif or github
@@ -36,7 +36,7 @@ Options:
       --quiet             report errors only
   -o, --output-file <f>   write the report to a file instead of standard output
       --max-file-size <MB> skip larger files with an error (default 64)
-      --cache             reuse results for unchanged files (.seedlint-cache)
+      --cache             reuse results for unchanged files (node_modules/.cache/seedlint)
       --cache-location <p> where the cache lives
       --workers <n>       worker threads (default: one per core, 1 for small runs)
       --color, --no-color force colours on or off (default: on a terminal only)
@@ -126,7 +126,7 @@ export function parseArgs(argv: string[]): CliArgs {
         a.version = true;
         break;
       case '--':
-        a.paths.push(...argv.slice(i + 1));
+        for (const rest of argv.slice(i + 1)) a.paths.push(rest);
         i = argv.length;
         break;
       default:

@@ -2,21 +2,29 @@
  * The CLI's result cache (`--cache`): results of files whose content, configuration, rules and
  * language data are unchanged are reused instead of linted again.
  *
- * One JSON file, data only: `{version, key, entries: {<absolute path>: {hash, result, day?}}}`.
+ * One JSON file, data only: `{version, key, entries: {<absolute path>: {hash, result, day?, mac}}}`.
  * `key` hashes everything that changes results for every file (config.key, the rule ids and the
  * build of the engine, the language data version, the review sidecar); `hash` is the SHA-1 of the
- * file's bytes. A corrupt or foreign cache is ignored with a note and rewritten; the file is
- * written atomically (a temporary file and a rename) and never grows past MAX_CACHE_BYTES.
+ * file's bytes. `mac` is an HMAC of the entry under a secret kept in the user's cache folder
+ * (never in the corpus), so a cache file made elsewhere or written by hand cannot vouch for
+ * content this user's seedlint did not lint: such entries are ignored. By default the cache lives
+ * in `node_modules/.cache/seedlint/` under the corpus root, outside the files seedlint lints and
+ * writes only there (no links followed out of the root). A corrupt or foreign cache is ignored with
+ * a note and rewritten; the file is written atomically and never grows past MAX_CACHE_BYTES.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { LANGUAGE_DATA_VERSION, type ResolvedConfig, type Rule } from '../engine/index';
+import { readRegularFile } from '../io/read';
+import { writeFileAtomic } from '../io/write';
 import type { FileResult } from './results';
 
-export const CACHE_VERSION = 1;
-export const DEFAULT_CACHE_DIR = '.seedlint-cache';
+export const CACHE_VERSION = 2;
+/** Under the corpus root: where tools keep caches, skipped by the walk and by version control. */
+export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'seedlint');
 export const CACHE_FILE_NAME = 'results.json';
 /** A bigger cache is not read, and is trimmed to this size when written. */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -28,6 +36,8 @@ export interface CacheEntry {
   result: Omit<FileResult, 'filePath'>;
   /** Set when the result depends on the date (a header date in the future): valid on this UTC day only. */
   day?: string;
+  /** HMAC of the rest under this user's cache secret. */
+  mac: string;
 }
 
 interface CacheFileShape {
@@ -36,9 +46,15 @@ interface CacheFileShape {
   entries: Record<string, CacheEntry>;
 }
 
-/** Where the cache lives: `--cache-location` (a file, or a directory for results.json), else beside the config. */
-export function cacheFilePath(location: string | undefined, root: string, cwd: string): string {
-  if (!location) return path.join(root, DEFAULT_CACHE_DIR, CACHE_FILE_NAME);
+export interface CacheLocation {
+  file: string;
+  /** The default location: written only when its folder resolves inside `root`. */
+  root?: string;
+}
+
+/** Where the cache lives: `--cache-location` (a file, or a directory for results.json), else under the corpus root. */
+export function cacheFilePath(location: string | undefined, root: string, cwd: string): CacheLocation {
+  if (!location) return { file: path.join(root, DEFAULT_CACHE_DIR, CACHE_FILE_NAME), root };
   const resolved = path.resolve(cwd, location);
   let isDir = location.endsWith('/') || location.endsWith(path.sep);
   try {
@@ -46,7 +62,32 @@ export function cacheFilePath(location: string | undefined, root: string, cwd: s
   } catch {
     /* a file to be created */
   }
-  return isDir ? path.join(resolved, CACHE_FILE_NAME) : resolved;
+  return { file: isDir ? path.join(resolved, CACHE_FILE_NAME) : resolved };
+}
+
+/** The folder holding this user's cache secret: outside any corpus. */
+export function secretFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'seedlint', 'cache-secret');
+}
+
+/** This user's secret for the cache's MACs, made on first use (32 random bytes, mode 0600). */
+export function cacheSecret(file = secretFile()): Buffer {
+  try {
+    const { bytes } = readRegularFile(file, 1024);
+    if (bytes.length >= 32) return bytes;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(file, randomBytes(32), { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const { bytes } = readRegularFile(file, 1024);
+  if (bytes.length < 32) throw new Error(`${file} is too short to be a secret`);
+  return bytes;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -95,27 +136,52 @@ export class ResultCache {
   hits = 0;
   misses = 0;
 
+  readonly file: string;
+  private readonly root: string | undefined;
+
   constructor(
-    readonly file: string,
+    location: CacheLocation,
+    private readonly secret: Buffer,
     readonly key: string,
     readonly day: string,
     /** Notes for the user (a corrupt cache, a failed write): printed on stderr, never fatal. */
     private readonly note: (message: string) => void,
-  ) {}
+  ) {
+    this.file = location.file;
+    this.root = location.root;
+  }
+
+  private mac(filePath: string, e: Omit<CacheEntry, 'mac'>): string {
+    return createHmac('sha256', this.secret).update(JSON.stringify([this.key, filePath, e.hash, e.day ?? null, e.result])).digest('hex');
+  }
+
+  /** The default location only inside the corpus root: a committed link there must not send the cache elsewhere. */
+  private confined(): boolean {
+    if (this.root === undefined) return true;
+    try {
+      const realRoot = fs.realpathSync(this.root);
+      const dir = fs.realpathSync(path.dirname(this.file));
+      return dir === realRoot || dir.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
+    } catch {
+      return false;
+    }
+  }
 
   /** Reads the cache file; anything wrong with it is a note and an empty cache. */
   load(): this {
     let text: string;
     try {
-      const st = fs.statSync(this.file);
-      if (st.size > MAX_CACHE_BYTES) {
-        this.note(`ignoring the cache ${this.file}: larger than ${MAX_CACHE_BYTES} bytes; it will be rewritten.`);
-        this.dirty = true;
+      if (this.root !== undefined && fs.existsSync(path.dirname(this.file)) && !this.confined()) {
+        this.note(`not using the cache ${this.file}: its folder leads outside the corpus root.`);
         return this;
       }
-      text = fs.readFileSync(this.file, 'utf8');
+      text = readRegularFile(this.file, MAX_CACHE_BYTES).bytes.toString('utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.note(`ignoring the cache ${this.file}: ${(e as Error).message}`);
+      const err = e as NodeJS.ErrnoException & { kind?: string };
+      if (err.kind === 'too-large') {
+        this.note(`ignoring the cache ${this.file}: larger than ${MAX_CACHE_BYTES} bytes; it will be rewritten.`);
+        this.dirty = true;
+      } else if (err.code !== 'ENOENT') this.note(`ignoring the cache ${this.file}: ${(e as Error).message}`);
       return this;
     }
     let value: unknown;
@@ -137,8 +203,16 @@ export class ResultCache {
       this.dirty = true;
       return this;
     }
+    let forged = 0;
     for (const [file, e] of Object.entries(v.entries)) {
-      if (isEntry(e)) this.entries.set(file, e);
+      if (!isEntry(e)) continue;
+      const { mac, ...rest } = e;
+      if (mac === this.mac(file, rest)) this.entries.set(file, e);
+      else forged++;
+    }
+    if (forged > 0) {
+      this.note(`ignoring ${forged} cache entr${forged === 1 ? 'y' : 'ies'} of ${this.file} not made by this user's seedlint; they will be rewritten.`);
+      this.dirty = true;
     }
     return this;
   }
@@ -161,11 +235,12 @@ export class ResultCache {
   }
 
   set(result: FileResult, hash: string): void {
-    // Problems with the file itself (unreadable, too large, binary) are checked afresh every run.
-    if (result.messages.some((m) => m.fatal)) return;
+    // Problems with the file itself (unreadable, too large, binary, a write that failed) are checked afresh every run.
+    if (result.messages.some((m) => m.fatal || (m.ruleId?.startsWith('file/') && m.ruleId !== 'file/invalid-utf8' && m.ruleId !== 'file/too-many-findings'))) return;
     const { filePath, fixesApplied: _applied, ...rest } = result;
-    const entry: CacheEntry = { hash, result: rest };
-    if (result.messages.some((m) => m.ruleId === 'date-header/future')) entry.day = this.day;
+    const unsigned: Omit<CacheEntry, 'mac'> = { hash, result: rest };
+    if (result.messages.some((m) => m.ruleId === 'date-header/future')) unsigned.day = this.day;
+    const entry: CacheEntry = { ...unsigned, mac: this.mac(filePath, unsigned) };
     this.seen.add(filePath);
     this.entries.set(filePath, entry);
     this.dirty = true;
@@ -184,7 +259,9 @@ export class ResultCache {
       if (text.length > MAX_CACHE_BYTES) text = serialize(this.key, new Map());
     }
     try {
-      writeAtomic(this.file, text);
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      if (!this.confined()) throw new Error('its folder leads outside the corpus root');
+      writeFileAtomic(this.file, text, { create: !fs.existsSync(this.file), links: 'refuse' });
     } catch (e) {
       this.note(`could not write the cache ${this.file}: ${(e as Error).message}`);
     }
@@ -193,27 +270,10 @@ export class ResultCache {
 
 function isEntry(e: unknown): e is CacheEntry {
   const x = e as CacheEntry;
-  return typeof x === 'object' && x !== null && typeof x.hash === 'string' && typeof x.result === 'object' && x.result !== null && Array.isArray(x.result.messages);
+  return typeof x === 'object' && x !== null && typeof x.hash === 'string' && typeof x.mac === 'string' && typeof x.result === 'object' && x.result !== null && Array.isArray(x.result.messages);
 }
 
 function serialize(key: string, entries: Map<string, CacheEntry>): string {
   const out: CacheFileShape = { version: CACHE_VERSION, key, entries: Object.fromEntries(entries) };
   return JSON.stringify(out);
-}
-
-/** Writes through a temporary file in the same directory and a rename: readers see the old or the new file. */
-function writeAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
 }

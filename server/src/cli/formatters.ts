@@ -1,5 +1,7 @@
 /** Output formats: stylish (people), json (ESLint's shape), sarif (2.1.0), github (workflow annotations). */
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { escapeControlCharacters } from '../io/printable';
 import type { Rule } from '../engine/index';
 import type { FileResult } from './results';
 
@@ -16,7 +18,7 @@ export interface FormatContext {
 
 /** A path with control characters escaped, so a name with a newline cannot fake report lines. */
 export function printablePath(p: string): string {
-  return p.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return escapeControlCharacters(p);
 }
 
 const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
@@ -78,7 +80,8 @@ function stylishReporter(ctx: FormatContext): Reporter {
         m.message.trimEnd(),
         c.dim(m.ruleId ?? ''),
       ]);
-      const widths = [0, 1].map((i) => Math.max(...rows.map((row) => plainWidth(row[i]))));
+      const widths = [0, 0];
+      for (const row of rows) for (const i of [0, 1]) widths[i] = Math.max(widths[i], plainWidth(row[i]));
       for (const row of rows) {
         out += `${row[0].padEnd(widths[0] + (row[0].length - plainWidth(row[0])))}  ${row[1].padEnd(widths[1] + (row[1].length - plainWidth(row[1])))}  ${row[2]}  ${row[3]}\n`;
       }
@@ -119,7 +122,8 @@ function githubReporter(ctx: FormatContext): Reporter {
   return {
     file(r) {
       let out = '';
-      const file = path.relative(ctx.cwd, r.filePath) || r.filePath;
+      // CR and LF are the workflow command's own escapes (%0D, %0A, decoded by the runner); other controls are written as text.
+      const file = (path.relative(ctx.cwd, r.filePath) || r.filePath).replace(/[^\r\n]+/g, escapeControlCharacters);
       for (const m of r.messages) {
         const kind = m.level === 'error' ? 'error' : m.level === 'warning' ? 'warning' : 'notice';
         const props = [`file=${escProp(file)}`, `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escProp(m.ruleId ?? 'seedlint')}`];
@@ -154,7 +158,7 @@ function sarifReporter(ctx: FormatContext): Reporter {
     runs: [
       {
         tool: { driver: { name: 'seedlint', version: ctx.version, informationUri: 'https://www.npmjs.com/package/seedlint', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + ctx.cwd.split(path.sep).join('/').replace(/\/?$/, '/') } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results: [],
       },
@@ -171,7 +175,7 @@ function sarifReporter(ctx: FormatContext): Reporter {
   return {
     file(r) {
       let out = '';
-      const uri = path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || path.basename(r.filePath);
+      const uri = artifactUri(path.relative(ctx.cwd, r.filePath).split(path.sep).join('/') || path.basename(r.filePath));
       for (const m of r.messages) {
         const result: Record<string, unknown> = {
           ruleId: m.ruleId ?? 'seedlint/file',
@@ -195,4 +199,12 @@ function sarifReporter(ctx: FormatContext): Reporter {
     },
     end: () => (first ? empty : '\n' + ' '.repeat(depth) + ']' + tail),
   };
+}
+
+/** A relative path as a URI reference: each segment percent-encoded (`#`, `?`, `%`, CR, LF and the rest), so it decodes to the path again. */
+export function artifactUri(relative: string): string {
+  return relative
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }

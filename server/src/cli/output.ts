@@ -1,55 +1,66 @@
-/** Where the report goes: standard output, or the `--output-file`, written in pieces as it grows. */
+/**
+ * Where the report goes: standard output, or the `--output-file`, written as it grows into a
+ * temporary file that replaces the file when the run ends (the old report stays whole until then,
+ * and a file being linted is read before the report replaces it). A device or FIFO named by
+ * `--output-file` (`/dev/stdout`) is written directly.
+ */
 import * as fs from 'node:fs';
-import { describeError } from '../io/files';
+import { describeError } from '../io/read';
+import { AtomicFile, WriteRefused } from '../io/write';
 
 /** Pieces are gathered up to about this many characters per write. */
 const CHUNK_CHARS = 64 * 1024;
 
 export class ReportOutput {
   private pending = '';
+  private atomic: AtomicFile | undefined;
   private fd: number | undefined;
   private failure: string | undefined;
 
   /**
-   * `file` undefined: standard output. `holdUntilEnd`: the whole report is written by `close`, as
-   * when `file` is itself one of the files being linted (it must be read before it is replaced).
-   * A file that cannot be opened or written is not an error until `close`, as when the report
-   * was written at the end of the run: the files are linted (and fixed) all the same.
+   * `file` undefined: standard output. A file that cannot be opened or written is not an error
+   * until `close`: the files are linted (and fixed) all the same.
    */
   constructor(
     private readonly write: (text: string) => void,
     private readonly file?: string,
-    private readonly holdUntilEnd = false,
   ) {
-    if (file !== undefined && !holdUntilEnd) this.open();
+    if (file !== undefined) this.open(file);
   }
 
   add(text: string): void {
     if (text === '' || this.failure !== undefined) return;
     this.pending += text;
-    if (!this.holdUntilEnd && this.pending.length >= CHUNK_CHARS) this.flush();
+    if (this.pending.length >= CHUNK_CHARS) this.flush();
   }
 
   /** Writes what is left; returns why the output file could not be written, if it could not. */
   close(): string | undefined {
-    if (this.file !== undefined && this.holdUntilEnd) this.open();
     this.flush();
-    if (this.fd !== undefined) {
-      try {
-        fs.closeSync(this.fd);
-      } catch (e) {
-        this.failure ??= describeError(e);
-      }
-      this.fd = undefined;
+    try {
+      if (this.atomic && this.failure === undefined) this.atomic.commit();
+      else this.atomic?.abort();
+      if (this.fd !== undefined) fs.closeSync(this.fd);
+    } catch (e) {
+      this.failure ??= e instanceof WriteRefused ? e.message : describeError(e);
     }
+    this.atomic = undefined;
+    this.fd = undefined;
     return this.failure;
   }
 
-  private open(): void {
+  private open(file: string): void {
     try {
-      this.fd = fs.openSync(this.file!, 'w');
+      let special = false;
+      try {
+        special = !fs.statSync(file).isFile();
+      } catch {
+        /* a new file */
+      }
+      if (special) this.fd = fs.openSync(file, 'w');
+      else this.atomic = new AtomicFile(file, { create: true, links: 'follow' });
     } catch (e) {
-      this.failure = describeError(e);
+      this.failure = e instanceof WriteRefused ? e.message : describeError(e);
     }
   }
 
@@ -62,9 +73,13 @@ export class ReportOutput {
       return;
     }
     try {
-      const bytes = Buffer.from(text, 'utf8');
-      for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd!, bytes, at, bytes.length - at);
+      if (this.atomic) this.atomic.write(text);
+      else {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd!, bytes, at, bytes.length - at);
+      }
     } catch (e) {
+      this.atomic = undefined; // write() removed its temporary file
       this.failure = describeError(e);
     }
   }

@@ -1,5 +1,7 @@
 /** The CLI's result shape: ESLint's JSON formatter shape, with 1-based UTF-16 columns. */
 import { LineIndex, type Finding, type Fix } from '../engine/index';
+import type { FileProblem, LintedFile } from '../io/lintFile';
+import { escapeControlCharacters } from '../io/printable';
 
 export interface Message {
   ruleId: string | null;
@@ -53,7 +55,8 @@ export function toMessage(f: Finding, index: LineIndex): Message {
     category: f.category,
     severity: f.severity === 'error' ? 2 : 1,
     level: f.severity,
-    message: f.message,
+    // Messages quote the file: what reaches a terminal or a log must not be able to drive it.
+    message: escapeControlCharacters(f.message),
     line: s.line + 1,
     column: s.character + 1,
     endLine: e.line + 1,
@@ -76,4 +79,25 @@ export function fileResult(filePath: string, messages: Message[]): FileResult {
 
 export function fatalResult(filePath: string, ruleId: string, message: string, line = 1, column = 1): FileResult {
   return fileResult(filePath, [{ ruleId, severity: 2, level: 'error', message, line, column, endLine: line, endColumn: column, fatal: true }]);
+}
+
+/** A file problem as a message (line 1, column 1 when the file was not read). */
+export function problemMessage(p: FileProblem, index: LineIndex): Message {
+  const s = index.positionAt(p.start);
+  const e = index.positionAt(p.end);
+  const m: Message = { ruleId: p.ruleId, severity: p.severity === 'error' ? 2 : 1, level: p.severity, message: p.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  if (p.fatal) m.fatal = true;
+  return m;
+}
+
+/** The CLI's result for a linted file: its problems and findings by position. */
+export function fileResultOf(linted: LintedFile): FileResult {
+  const { index } = linted;
+  const messages: Message[] = [];
+  for (const p of linted.problems) messages.push(problemMessage(p, index));
+  for (const f of linted.findings) messages.push(toMessage(f, index));
+  messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  const r = fileResult(linted.filePath, messages);
+  if (linted.fixesApplied !== undefined) r.fixesApplied = linted.fixesApplied;
+  return r;
 }

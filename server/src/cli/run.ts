@@ -10,12 +10,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CliIo, Setup } from '../cli';
-import { processFile } from '../cli';
 import { allRules } from '../engine/index';
+import { readRegularFile } from '../io/read';
 import type { WorkerReply, WorkerSetup, WorkerTask } from '../worker';
 import type { ResultCache } from './cache';
+import { commitOutcome, lintForCli, type Outcome } from './lintFile';
 import type { FileResult } from './results';
+import type { CliIo, Setup } from './setup';
 
 /** Runs smaller than this are linted in this thread unless --workers asks for more than one: starting a worker costs more than it saves. */
 export const WORKER_MIN_BYTES = 1024 * 1024;
@@ -113,34 +114,38 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
   let cache: ResultCache | undefined;
 
   const out = new InOrder(files, s.problems, (i, r) => {
-    if (cache && i !== undefined && hashes[i] !== undefined) {
-      let hash: string | undefined = hashes[i];
-      // --fix rewrote the file: its result belongs to the new content.
-      if (r.fixesApplied) {
-        try {
-          hash = cache.hash(fs.readFileSync(files[i]));
-        } catch {
-          hash = undefined;
-        }
-      }
-      if (hash) cache.set(r, hash);
-    }
+    if (cache && i !== undefined && hashes[i] !== undefined) cache.set(r, hashes[i]!);
     onResult(r);
   });
+  /** A file's outcome, in any order: its fixes are written now (by this thread only), its result reported in order. */
+  const done = (i: number, o: Outcome) => {
+    const r = commitOutcome(o, s.root);
+    // --fix rewrote the file: its result belongs to the new content.
+    if (hashes[i] !== undefined && r.fixesApplied && o.fixed) hashes[i] = cache?.hash(o.fixed);
+    out.put(i, r);
+  };
 
   if (s.args.cache) {
-    const { cacheFilePath, cacheKey, hashBytes, ResultCache, utcDay } = await import('./cache');
+    const { cacheFilePath, cacheKey, cacheSecret, ResultCache, secretFile, utcDay } = await import('./cache');
     const note = (m: string) => io.stderr(`seedlint: note: ${m}\n`);
-    cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
+    let secret: Buffer | undefined;
+    try {
+      secret = cacheSecret(secretFile(io.env));
+    } catch (e) {
+      note(`not using the cache: no secret to sign it with (${(e as Error).message}).`);
+    }
+    if (secret) cache = new ResultCache(cacheFilePath(s.args.cacheLocation, s.root, io.cwd), secret, cacheKey(s.config, allRules, s.reviewed), utcDay(io.now ?? new Date()), note).load();
+  }
+  if (cache) {
     todo = [];
     const maxBytes = s.args.maxFileSizeMb * 1024 * 1024;
     const hits: Array<[number, FileResult]> = [];
     for (let i = 0; i < files.length; i++) {
       try {
-        const st = fs.statSync(files[i]);
-        sizes[i] = st.size;
-        if (st.isFile() && st.size <= maxBytes) {
-          const hash = hashBytes(fs.readFileSync(files[i]));
+        const { bytes } = readRegularFile(files[i], maxBytes);
+        sizes[i] = bytes.length;
+        {
+          const hash = cache.hash(bytes);
           const hit = cache.get(files[i], hash);
           // With --fix a cached result with a safe fix still needs the fix applied.
           if (hit && !(s.args.fix && hit.messages.some((m) => m.fix))) {
@@ -150,7 +155,7 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
           hashes[i] = hash;
         }
       } catch {
-        /* processFile reports what is wrong with the file */
+        /* lintForCli reports what is wrong with the file */
       }
       todo.push(i);
     }
@@ -163,9 +168,9 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
   const workers = workerCount(s.args.workers, todo.length, bytes);
   const workerFile = path.join(__dirname, 'worker.js');
   if (workers > 0 && fs.existsSync(workerFile)) {
-    await lintInWorkers(todo, s, io, workers, workerFile, sizes, out);
+    await lintInWorkers(todo, s, io, workers, workerFile, sizes, out, done);
   } else {
-    for (const i of todo) out.put(i, processFile(files[i], s, io.now));
+    for (const i of todo) done(i, lintForCli(files[i], s, io.now));
   }
   out.finish();
   cache?.save();
@@ -184,7 +189,7 @@ interface WorkerState {
  * file too large for its heap, a crash) are linted in this thread, as is everything once no
  * worker is left.
  */
-async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number, workerFile: string, sizes: number[], out: InOrder): Promise<void> {
+async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number, workerFile: string, sizes: number[], out: InOrder, done: (i: number, o: Outcome) => void): Promise<void> {
   const large = todo.filter((i) => sizes[i] >= LARGE_FILE_BYTES).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const queue = [...large, ...todo.filter((i) => sizes[i] < LARGE_FILE_BYTES)];
   const isLarge = new Set(large);
@@ -213,7 +218,7 @@ async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number,
     wake = undefined;
     w?.();
   };
-  const setup: WorkerSetup = { args: s.args, file: s.file, reviewed: [...s.reviewed], root: s.root, now: io.now?.toISOString() };
+  const setup: WorkerSetup = { args: s.args, file: s.file, reviewed: [...s.reviewed], now: io.now?.toISOString() };
   const workers: WorkerState[] = [];
   const feed = (w: WorkerState) => {
     while (w.alive && w.inFlight.length < BATCHES_PER_WORKER) {
@@ -242,9 +247,9 @@ async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number,
     const w: WorkerState = { worker, inFlight: [], alive: true };
     workers.push(w);
     worker.on('message', (reply: WorkerReply) => {
-      const done = w.inFlight.findIndex((t) => t.batch === reply.batch);
-      if (done >= 0) w.inFlight.splice(done, 1);
-      for (const r of reply.results) out.put(r.index, r.result);
+      const finished = w.inFlight.findIndex((t) => t.batch === reply.batch);
+      if (finished >= 0) w.inFlight.splice(finished, 1);
+      for (const r of reply.results) done(r.index, r.outcome);
       feedAll();
       signal();
     });
@@ -252,7 +257,7 @@ async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number,
       if (!w.alive && w.inFlight.length === 0) return;
       w.alive = false;
       if (w.inFlight.length > 0) io.stderr(`seedlint: note: a worker thread failed (${why}); its files are linted in the main thread.\n`);
-      orphans.push(...w.inFlight);
+      for (const t of w.inFlight) orphans.push(t);
       w.inFlight = [];
       signal();
     };
@@ -265,7 +270,7 @@ async function lintInWorkers(todo: number[], s: Setup, io: CliIo, count: number,
     // This thread lints what no worker can: failed batches, and everything when none is left.
     const task = orphans.shift() ?? (workers.some((w) => w.alive) ? undefined : take());
     if (task) {
-      for (const f of task.files) out.put(f.index, processFile(f.path, s, io.now));
+      for (const f of task.files) done(f.index, lintForCli(f.path, s, io.now));
       feedAll();
       await new Promise((r) => setImmediate(r));
       continue;

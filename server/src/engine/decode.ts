@@ -6,11 +6,9 @@ export interface DecodedText {
   bom: boolean;
   /** Byte offset of the first invalid UTF-8 sequence, if any. */
   invalidUtf8At?: number;
-  /** The bytes look like a binary file (NUL bytes in the first 8 KiB). */
+  /** The bytes hold a NUL: a binary file, not text. */
   binary: boolean;
 }
-
-const BINARY_SNIFF_BYTES = 8192;
 
 /** First byte offset at which `bytes` is not valid UTF-8, or -1. */
 export function findInvalidUtf8(bytes: Uint8Array): number {
@@ -47,14 +45,8 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
-  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  let binary = false;
-  for (let i = 0; i < sniff; i++) {
-    if (bytes[i] === 0) {
-      binary = true;
-      break;
-    }
-  }
+  // Anywhere in the file, not only in a first block: a NUL is never text (indexOf is native and fast).
+  const binary = bytes.indexOf(0) >= 0;
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   const invalid = findInvalidUtf8(body);

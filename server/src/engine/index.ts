@@ -7,6 +7,7 @@ export { applyEdits, applyFixes } from './fixes';
 export { LanguageRegistry, DEFAULT_LANGUAGES } from './language/index';
 export { lint, lintDocument, fixText, hashText, MAX_FIX_PASSES } from './lint';
 export { IncrementalLinter } from './incremental';
+export type { UnchangedHint } from './memo';
 export type { LintOptions, LintResult, FixResult, RuleFailure } from './lint';
 export { LineIndex } from './positions';
 export * from './reviewed';

@@ -1,4 +1,7 @@
-/** Finding and reading `seedlint.config.json` and the review sidecar from disk: shared by the CLI and the server. */
+/**
+ * Finding and reading `seedlint.config.json` and the review sidecar: one rule for the corpus root
+ * and one default include, shared by the CLI and the server.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -6,40 +9,77 @@ import {
   CONFIG_FILE_NAME,
   ConfigError,
   MAX_CONFIG_BYTES,
+  MAX_REVIEWED_BYTES,
   parseConfig,
   parseReviewed,
   REVIEWED_FILE_NAME,
   reviewedSet,
   type ConfigFile,
 } from '../engine/index';
+import { describeError, readRegularText } from './read';
 
-/** The nearest `seedlint.config.json` at or above `dir`, stopping at a repository root. */
-export function findConfigFile(dir: string): string | undefined {
-  let current = path.resolve(dir);
+/** The seed files of a corpus whose config names no `include`: the files the editor opens as seed files. */
+export const DEFAULT_INCLUDE = ['**/seeds/**/*.txt'];
+
+export interface CorpusRoot {
+  /** The corpus root: where the config, the review sidecar and the default cache live. */
+  root: string;
+  /** The config file, when there is one. */
+  configFile?: string;
+}
+
+function isEntry(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The corpus root for work started in `start` (the CLI's working folder, the folder of a file the
+ * server lints): the folder of the nearest `seedlint.config.json` at or above it, looking no
+ * higher than a repository root (a folder holding `.git`); without one, that repository root;
+ * without one either, `fallback` (the server's workspace folder) or `start` itself.
+ */
+export function findCorpusRoot(start: string, fallback?: string): CorpusRoot {
+  let current = path.resolve(start);
   for (;;) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
-    if (fs.existsSync(path.join(current, '.git'))) return undefined;
+    if (isEntry(candidate)) return { root: current, configFile: candidate };
+    if (isEntry(path.join(current, '.git'))) return { root: current };
     const parent = path.dirname(current);
-    if (parent === current) return undefined;
+    if (parent === current) return { root: fallback ?? path.resolve(start) };
     current = parent;
   }
 }
 
-export function readConfigFile(file: string): ConfigFile {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch (e) {
-    throw new ConfigError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, '/');
-  }
-  if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(`${file}: larger than ${MAX_CONFIG_BYTES} bytes`, '/');
-  return parseConfig(fs.readFileSync(file, 'utf8'), allRules, file);
+/** The nearest `seedlint.config.json` at or above `dir`, stopping at a repository root. */
+export function findConfigFile(dir: string): string | undefined {
+  return findCorpusRoot(dir).configFile;
 }
 
-/** Fingerprints in the sidecar beside the config (the corpus root); none when there is no sidecar. */
+export function readConfigFile(file: string): ConfigFile {
+  let text: string | undefined;
+  try {
+    text = readRegularText(file, MAX_CONFIG_BYTES);
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read: ${describeError(e)}`, '/');
+  }
+  if (text === undefined) throw new ConfigError(`${file}: cannot read: no such file`, '/');
+  return parseConfig(text, allRules, file);
+}
+
+/** Fingerprints in the sidecar at the corpus root; none when there is no sidecar. */
 export function readReviewed(root: string): Set<string> {
   const file = path.join(root, REVIEWED_FILE_NAME);
-  if (!fs.existsSync(file)) return new Set();
-  return reviewedSet(parseReviewed(fs.readFileSync(file, 'utf8')));
+  let text: string | undefined;
+  try {
+    text = readRegularText(file, MAX_REVIEWED_BYTES);
+  } catch (e) {
+    throw new Error(`${REVIEWED_FILE_NAME}: cannot read: ${describeError(e)}`);
+  }
+  if (text === undefined) return new Set();
+  return reviewedSet(parseReviewed(text));
 }

@@ -1,10 +1,12 @@
-/** File system work for the CLI: finding seed files, reading them safely, writing atomically. */
+/** Finding seed files: walking directories and globs, with links kept inside the corpus root. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
+import { compileGlob, type Glob } from './glob';
+import { describeError } from './read';
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
-export const DEFAULT_INCLUDE = ['**/*.txt'];
+/** What a directory named on the command line is walked for when the config names no `include`. */
+export const ANY_TEXT_FILE = ['**/*.txt'];
 
 export interface WalkProblem {
   path: string;
@@ -20,89 +22,74 @@ export interface Collected {
 
 const GLOB_MAGIC = /[*?[\]{}]/;
 
-function describeError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return err.message ?? String(e);
-  }
-}
-
 export { describeError };
 
 interface Matchers {
-  include: Minimatch[];
-  exclude: Minimatch[];
+  include: Glob[];
+  exclude: Glob[];
 }
 
-/** Brace expansion is capped: a config is data from the workspace, and `{a,b}{c,d}…` grows exponentially. */
-const GLOB_OPTIONS = { dot: true, braceExpandMax: 1000 };
-
-const ALWAYS_EXCLUDED_MATCHERS = ALWAYS_EXCLUDED.map((g) => new Minimatch(g, GLOB_OPTIONS));
+const ALWAYS_EXCLUDED_MATCHERS = ALWAYS_EXCLUDED.map(compileGlob);
 
 function matchers(include: string[], exclude: string[]): Matchers {
-  return { include: include.map((g) => new Minimatch(g, GLOB_OPTIONS)), exclude: exclude.map((g) => new Minimatch(g, GLOB_OPTIONS)) };
+  return { include: include.map(compileGlob), exclude: exclude.map(compileGlob) };
 }
 
-/** Every file below `dir` whose path relative to `base` matches include and not exclude. */
-function walk(dir: string, base: string, globs: Matchers, out: Collected, seen: Set<string>, realBase = safeRealpath(base)): void {
-  let real: string;
-  try {
-    real = fs.realpathSync(dir);
-  } catch (e) {
-    out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
-    return;
-  }
-  if (seen.has(real)) return; // a symlink loop, or a directory reached twice
-  seen.add(real);
-  let entries: Array<fs.Dirent<Buffer>>;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
-  } catch (e) {
-    out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
-    return;
-  }
-  const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
-  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { entry, name } of named) {
-    const full = path.join(dir, name);
-    if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-      out.problems.push({ path: full, message: 'the file name is not valid UTF-8 (shown with U+FFFD), so it cannot be reported reliably: rename it to lint it' });
+/** Every file below `top` whose path relative to `base` matches include and not exclude (depth first, without recursion). */
+function walk(top: string, base: string, globs: Matchers, out: Collected, seen: Set<string>): void {
+  const realBase = safeRealpath(base);
+  const stack = [top];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
       continue;
     }
-    const rel = path.relative(base, full).split(path.sep).join('/');
-    if (ALWAYS_EXCLUDED_MATCHERS.some((m) => m.match(rel + '/')) || globs.exclude.some((m) => m.match(rel))) continue;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch (e) {
-        out.problems.push({ path: full, message: `cannot follow symbolic link: ${describeError(e)}` });
-        continue;
-      }
-      // A corpus is read from inside its root only: a link out of it is not followed.
-      if (!isDir && !isFile) continue;
-      if (!within(realBase, safeRealpath(full))) {
-        if (isFile && globs.include.some((m) => m.match(rel))) out.problems.push({ path: full, message: 'symbolic link leads outside the corpus root: not followed' });
-        continue;
-      }
+    if (seen.has(real)) continue; // a symlink loop, or a directory reached twice
+    seen.add(real);
+    let entries: Array<fs.Dirent<Buffer>>;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    } catch (e) {
+      out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
+      continue;
     }
-    if (isDir) walk(full, base, globs, out, seen, realBase);
-    else if (isFile && globs.include.some((m) => m.match(rel))) out.files.push(full);
+    const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const { entry, name } of named) {
+      const full = path.join(dir, name);
+      if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+        out.problems.push({ path: full, message: 'the file name is not valid UTF-8 (shown with U+FFFD), so it cannot be reported reliably: rename it to lint it' });
+        continue;
+      }
+      const rel = path.relative(base, full).split(path.sep).join('/');
+      if (ALWAYS_EXCLUDED_MATCHERS.some((m) => m.match(rel + '/')) || globs.exclude.some((m) => m.match(rel))) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (e) {
+          out.problems.push({ path: full, message: `cannot follow symbolic link: ${describeError(e)}` });
+          continue;
+        }
+        // A corpus is read from inside its root only: a link out of it is not followed.
+        if (!isDir && !isFile) continue;
+        if (!within(realBase, safeRealpath(full))) {
+          if (isFile && globs.include.some((m) => m.match(rel))) out.problems.push({ path: full, message: 'symbolic link leads outside the corpus root: not followed' });
+          continue;
+        }
+      }
+      if (isDir) subdirs.push(full);
+      else if (isFile && globs.include.some((m) => m.match(rel))) out.files.push(full);
+    }
+    for (let k = subdirs.length - 1; k >= 0; k--) stack.push(subdirs[k]);
   }
 }
 
@@ -139,34 +126,6 @@ export function collectFiles(args: string[], cwd: string, base: string, include:
   }
   out.files = [...new Set(out.files)].sort();
   return out;
-}
-
-/**
- * Writes `data` to `file` through a temporary file in the same directory and a rename, keeping
- * the file's mode. On any error the original is left as it was and the temporary file removed.
- */
-export function writeFileAtomic(file: string, data: Uint8Array | string): void {
-  const target = fs.realpathSync(file);
-  const st = fs.statSync(target);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.seedlint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'wx', st.mode & 0o7777);
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.chmodSync(tmp, st.mode & 0o7777);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    if (fd !== undefined) fs.closeSync(fd);
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
 }
 
 function safeRealpath(p: string): string {

@@ -1,6 +1,8 @@
 /** Engine findings to LSP shapes. The only place offsets become line/character. */
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver';
 import type { Category, Finding, Fix, LineIndex } from '../engine/index';
+import type { FileProblem } from '../io/lintFile';
+import { escapeControlCharacters } from '../io/printable';
 
 /**
  * What a diagnostic carries to the code-action handler, as sent: the document version the finding
@@ -98,9 +100,14 @@ export function toDiagnostic(f: Finding, index: LineIndex, version: number, docU
     code: f.ruleId,
     codeDescription: describedAt(docUri(f.ruleId)),
     source: 'seedlint',
-    message: f.message,
+    message: escapeControlCharacters(f.message),
     data,
   };
   if (marksRemovableText(f, index.text)) d.tags = [DiagnosticTag.Unnecessary];
   return d;
+}
+
+/** A problem with the file itself (binary, too large, invalid UTF-8, too many findings), as the CLI reports it. */
+export function problemDiagnostic(p: FileProblem, index: LineIndex): Diagnostic {
+  return { range: toRange(index, p.start, p.end), severity: SEVERITY[p.severity] ?? DiagnosticSeverity.Error, code: p.ruleId, source: 'seedlint', message: p.message };
 }

@@ -11,6 +11,8 @@
  * this module's business: the reader drops that message and the next one is read correctly.
  */
 
+import { LogMessageNotification, MessageType, type Connection } from 'vscode-languageserver/node';
+
 const CR = 13;
 const LF = 10;
 /** Real header blocks are about 25 bytes (`Content-Length: 12345`, maybe a Content-Type). */
@@ -80,4 +82,24 @@ function contentLength(block: string): number | string {
   const length = parseInt(value);
   if (Number.isNaN(length) || length < 0) return `Content-Length ${JSON.stringify(value.slice(0, 60))}, which is not a length`;
   return length;
+}
+
+/**
+ * Over stdio, a wrong Content-Length leaves vscode-jsonrpc's reader out of step for good: exit,
+ * saying why, rather than idle deaf, so that the client restarts the server.
+ */
+export function exitWhenFramingIsLost(connection: Connection): void {
+  const framing = new FramingWatcher((reason) => {
+    const message = `seedlint: the client's messages cannot be read any further (${reason}); exiting so that the client can restart the server.`;
+    const logged = connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }).then(
+      () => true,
+      () => false,
+    );
+    const late = new Promise<boolean>((resolve) => setTimeout(resolve, 1000, false));
+    void Promise.race([logged, late]).then((ok) => {
+      if (!ok) process.stderr.write(`${message}\n`);
+      process.exit(1);
+    });
+  });
+  process.stdin.on('data', (chunk: Buffer) => framing.push(chunk));
 }

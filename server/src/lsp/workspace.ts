@@ -2,12 +2,12 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules, ConfigError, resolveConfig, type ResolvedConfig } from '../engine/index';
-import { findConfigFile, readConfigFile, readReviewed } from '../io/config';
+import { findCorpusRoot, readConfigFile, readReviewed } from '../io/config';
 
 export interface FolderConfig {
   /** The config file, when there is one. */
   file?: string;
-  /** The corpus root: the config's folder, else the workspace folder, else the file's folder. */
+  /** The corpus root (io/config.ts: findCorpusRoot), with the workspace folder as the fallback. */
   root: string;
   config: ResolvedConfig;
   reviewed: Set<string>;
@@ -57,8 +57,7 @@ export class ConfigStore {
   forDir(dir: string): FolderConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    const file = findConfigFile(dir);
-    const root = file ? path.dirname(file) : (this.folderOf(dir) ?? dir);
+    const { root, configFile: file } = findCorpusRoot(dir, this.folderOf(dir) ?? dir);
     let config: ResolvedConfig;
     let error: string | undefined;
     try {
@@ -79,4 +78,13 @@ export class ConfigStore {
     this.byDir.set(dir, result);
     return result;
   }
+}
+
+/** The innermost of `folders` holding `dir`. */
+export function workspaceFolderOf(folders: readonly string[], dir: string): string | undefined {
+  let best: string | undefined;
+  for (const f of folders) {
+    if ((dir === f || dir.startsWith(f.endsWith(path.sep) ? f : f + path.sep)) && (best === undefined || f.length > best.length)) best = f;
+  }
+  return best;
 }

@@ -173,6 +173,19 @@ function boilerplateKey(text: string): string {
   return text.trim().toLowerCase().replace(WHITESPACE_RUN, ' ').replace(NUMBER, '{n}');
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A boilerplate line pattern: `{n}` is a number, runs of spaces match any spacing. */
+function boilerplateSource(pattern: string): string {
+  return pattern
+    .trim()
+    .split('{n}')
+    .map((part) => escapeRegExp(part).replace(/\s+/g, '\\s+'))
+    .join('\\d+(?:[.,]\\d+)*');
+}
+
 /** Languages whose data we ship or can identify: the default whitelist. */
 export const DEFAULT_LANGUAGES = [...new Set([...Object.keys(francCodes), ...bundledLanguages.map((l) => l.code)])];
 
@@ -215,6 +228,16 @@ export class LanguageRegistry {
   get abbreviations(): Set<string> {
     return (this.abbreviationSet ??= new Set(this.shipped.flatMap((lex) => [...lex.abbreviations])));
   }
+
+  /**
+   * One anchored, case-insensitive pattern for page furniture of every shipped language: what the
+   * corpus index (server/src/corpus/) tests lines with. Rules ask isBoilerplate, a set lookup.
+   */
+  get boilerplate(): RegExp {
+    return (this.boilerplatePattern ??= new RegExp(`^(?:${this.shipped.flatMap((lex) => lex.data.boilerplate.map(boilerplateSource)).join('|')})$`, 'iu'));
+  }
+
+  private boilerplatePattern?: RegExp;
 
   /**
    * Whether a trimmed line is page furniture: one of the boilerplate phrases of every shipped language
