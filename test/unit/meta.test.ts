@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { allRules, lint, resolveConfig } from '../../server/src/engine/index';
-import { bundledLanguages } from '../../server/src/languages/index';
+import { bundledLanguages, otherLanguages } from '../../server/src/languages/index';
 import type { LanguageData } from '../../server/src/languages/types';
 import { expectedFiles, readmeWithTable } from '../../scripts/rule-docs';
 import languageNames from '../../server/src/languages/names.json';
@@ -96,6 +96,16 @@ describe('language data', () => {
     assert.ok(files.length >= bundledLanguages.length);
     for (const f of files) assert.ok(bundledLanguages.some((l) => `${l.code}.json` === f), `${f} is not imported in server/src/languages/index.ts`);
     for (const l of bundledLanguages) assert.ok(DEFAULT_LANGUAGES.includes(l.code), `${l.code} is not configured by default`);
+  });
+
+  it('other-languages.json holds lists of languages without a file only, lowercase NFC and without duplicates', () => {
+    for (const [field, byLanguage] of Object.entries(otherLanguages).filter(([k]) => !k.startsWith('$'))) {
+      for (const [code, words] of Object.entries(byLanguage)) {
+        assert.ok(!bundledLanguages.some((l) => l.code === code), `${field}.${code}: ${code}.json exists, so its ${field} belong there`);
+        assert.equal(new Set(words).size, words.length, `${field}.${code} has duplicates`);
+        for (const w of words) assert.equal(w, w.toLowerCase().normalize('NFC'), `${field}.${code}: "${w}"`);
+      }
+    }
   });
 
   it('a new language file is picked up: its words identify, attribute and name documents in it', () => {
