@@ -23,6 +23,8 @@ const common = {
   minifyIdentifiers: production,
   legalComments: 'none',
   logLevel: 'warning',
+  // Rule docs: the Markdown file beside each rule, as its text.
+  loader: { '.md': 'text' },
   absWorkingDir: REPO,
 };
 

@@ -152,7 +152,7 @@ async function ruleTimesBundle() {
   const build = path.join(CORPUS, '.build');
   fs.mkdirSync(build, { recursive: true });
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [path.join(BENCH, 'rule-times.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(build, 'rule-times.js'), logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [path.join(BENCH, 'rule-times.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(build, 'rule-times.js'), logLevel: 'warning', loader: { '.md': 'text' } });
   return (ruleTimesJs = path.join(build, 'rule-times.js'));
 }
 

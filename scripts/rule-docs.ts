@@ -3,6 +3,7 @@
  * the rules table in README.md between its markers. `npm run docs` writes them; the meta test
  * checks they are current.
  */
+import '../test/helpers/markdown.cjs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, type Rule } from '../server/src/engine/index';

@@ -26,6 +26,7 @@ describe('LSP server: a throwing rule', function () {
       target: 'node20',
       format: 'cjs',
       logLevel: 'warning',
+      loader: { '.md': 'text' },
     });
   });
   after(() => fs.rmSync(bundleDir, { recursive: true, force: true }));

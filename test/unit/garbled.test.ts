@@ -8,7 +8,7 @@ import detachedHyphen from '../../server/src/rules/garbled/detached-hyphen';
 import duplicateLine from '../../server/src/rules/garbled/duplicate-line';
 import gibberish, { isPlainShortWord } from '../../server/src/rules/garbled/gibberish';
 import markupDebris from '../../server/src/rules/garbled/markup-debris';
-import { redecodeSequence } from '../../server/src/rules/garbled/encoding';
+import { redecodeSequence } from '../../server/src/rules/garbled/shared/cp1252';
 import mojibake from '../../server/src/rules/garbled/mojibake';
 import orphanHeadings from '../../server/src/rules/garbled/orphan-headings';
 import stutter from '../../server/src/rules/garbled/stutter';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { francAll as reference } from 'franc';
-import { francAll, francScores, SEPARATOR_UNITS } from '../../server/src/engine/franc';
+import { francAll, francScores, SEPARATOR_UNITS } from '../../server/src/engine/language/franc';
 import { isSpaceUnit, splitWords, startsWithCapital, WORD_RE, type Word } from '../../server/src/engine/words';
 import { DEFAULT_LANGUAGES, LanguageRegistry } from '../../server/src/engine/index';
 

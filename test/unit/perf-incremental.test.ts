@@ -73,6 +73,63 @@ describe('IncrementalLinter (perf)', () => {
     });
   }
 
+  /** What an editor's change ranges say of `a` becoming `b`: the lengths of their unchanged start and end. */
+  const hintOf = (a: string, b: string) => {
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    return { prefix, suffix };
+  };
+
+  it('takes what an edit left unchanged from the hint it is given, and gives the findings of a full lint', () => {
+    const rnd = prng(31);
+    let text = article(rnd, 'pt', 12);
+    const inc = new IncrementalLinter();
+    inc.lint(text, config, { now: NOW });
+    for (let k = 0; k < 40; k++) {
+      const next = edit(rnd, text);
+      const hint = hintOf(text, next);
+      text = next;
+      assert.deepEqual(strip(inc.lint(text, config, { now: NOW }, hint).findings), strip(lint(text, config, { now: NOW }).findings), `edit ${k} differs`);
+    }
+    assert.equal(inc.stats.hintsRejected, 0);
+    assert.equal(inc.stats.hintsUsed, 40);
+  });
+
+  it('cannot reuse work at wrong offsets when the hint it is given is wrong', () => {
+    // Two versions whose second line differs in one word, the same length: told that the change was in
+    // the third line, a linter that trusted it would find the second line's paragraph where it was, with
+    // the same length, and give back its old findings.
+    const line2 = (word: string) => `The ${word} word was seen again near the border last week.`;
+    const third = 'Nothing else happened in the region that day, the police said.';
+    const before = `date 2024-10-28\nTitle\n${line2('blablablaxo')}\n${third}\n`;
+    const after = `date 2024-10-28\nTitle\n${line2('blueberries')}\n${third}\n`;
+    assert.equal(before.length, after.length);
+    const inc = new IncrementalLinter();
+    assert.ok(inc.lint(before, config, { now: NOW }).findings.some((f) => f.ruleId === 'garbled/gibberish'));
+    const wrong = before.indexOf(third);
+    const found = inc.lint(after, config, { now: NOW }, { prefix: wrong, suffix: before.length - wrong - 1 }).findings;
+    assert.deepEqual(strip(found), strip(lint(after, config, { now: NOW }).findings));
+    assert.ok(!found.some((f) => f.ruleId === 'garbled/gibberish'));
+    assert.deepEqual([inc.stats.hintsUsed, inc.stats.hintsRejected], [0, 1]);
+    // Random wrong ranges over a typing session: the findings are still a full lint's.
+    const rnd = prng(33);
+    let text = article(rnd, 'de', 10);
+    inc.lint(text, config, { now: NOW });
+    for (let k = 0; k < 30; k++) {
+      const next = edit(rnd, text);
+      const { prefix, suffix } = hintOf(text, next);
+      const shift = rnd.int(3) === 0 ? 0 : rnd.int(200) - 100;
+      const room = Math.min(text.length, next.length);
+      const wrongPrefix = Math.max(0, Math.min(room, prefix + shift));
+      text = next;
+      const hint = { prefix: wrongPrefix, suffix: Math.max(0, Math.min(room - wrongPrefix, suffix - shift)) };
+      assert.deepEqual(strip(inc.lint(text, config, { now: NOW }, hint).findings), strip(lint(text, config, { now: NOW }).findings), `edit ${k} differs`);
+    }
+    assert.ok(inc.stats.hintsRejected > 1);
+  });
+
   it('follows the document language when an edit changes it (sentences split by the new abbreviations)', () => {
     const rnd = prng(21);
     const inc = new IncrementalLinter();

@@ -13,7 +13,7 @@ import { regexLiterals, RUNTIME_PROBE, type FoundRegex } from '../helpers/collec
 const ROOT = path.resolve(__dirname, '../..');
 
 function runtimeRegexes(): FoundRegex[] {
-  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', RUNTIME_PROBE], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', '--require', './test/helpers/markdown.cjs', '-e', RUNTIME_PROBE], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`runtime probe failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as FoundRegex[];
 }

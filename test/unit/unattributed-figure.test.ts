@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules, fixText, lint, resolveConfig, SeedDocument, type Finding } from '../../server/src/engine/index';
-import { analyseFigures } from '../../server/src/rules/unattributed-figure/analysis';
+import { analyseFigures } from '../../server/src/rules/unattributed-figure/shared/figures';
 import noSource from '../../server/src/rules/unattributed-figure/no-source';
 import vagueSource from '../../server/src/rules/unattributed-figure/vague-source';
 import { findingsOf, NOW, runRuleTests } from '../helpers/ruleTester';

@@ -1,7 +1,7 @@
 /** The configuration: `seedlint.config.json` parsed, validated against its schema, resolved per rule. */
 import Ajv from 'ajv';
 import schema from '../../../schemas/seedlint.config.schema.json';
-import { DEFAULT_LANGUAGES, LanguageRegistry, type LanguageExtensions } from './language';
+import { DEFAULT_LANGUAGES, LanguageRegistry, type LanguageExtensions } from './language/index';
 import type { Rule } from './rule';
 import type { Severity, SeveritySetting } from './types';
 

@@ -3,9 +3,10 @@
  * paragraph per line; the first non-blank line is the date header, the next the title.
  */
 import { isHeaderLike, parseHeader, type Header } from './header';
-import type { LanguageRegistry, Lexicon } from './language';
+import { identifyParagraph, LanguageProfile, scoreLanguages, type LanguageRegistry, type Lexicon } from './language/index';
 import type { DocumentMemo, MemoBucket } from './memo';
 import { LineIndex } from './positions';
+import type { Analysis, LineText, ParagraphText, TextSpan, UnitScope } from './units';
 import { codeUnitClass, CONTEXTUAL_CASE, splitWords, type Word } from './words';
 
 export interface Line {
@@ -152,11 +153,8 @@ export function splitSentences(
   return out;
 }
 
-/**
- * A paragraph whose sentences were kept from an earlier version (relative to its start): they are moved
- * to its offset only when a rule asks, since most rules answer from their own kept work.
- */
-class KeptParagraph implements Paragraph {
+/** A paragraph of the document. Its sentences are kept relative to its start, and moved to it when asked for. */
+class DocumentParagraph implements Paragraph {
   readonly end: number;
   private moved?: Sentence[];
 
@@ -165,7 +163,8 @@ class KeptParagraph implements Paragraph {
     readonly line: number,
     readonly start: number,
     readonly text: string,
-    private readonly relative: readonly Sentence[],
+    /** The sentences, offsets relative to the paragraph: what unit checks see. */
+    readonly relative: readonly Sentence[],
   ) {
     this.end = start + text.length;
   }
@@ -175,11 +174,68 @@ class KeptParagraph implements Paragraph {
   }
 }
 
-/** Another language's vocabulary a paragraph must show before franc is asked whether it is in that language. */
-const MIN_RIVAL_WORDS = 3;
-const MIN_RIVAL_SHARE = 0.2;
-/** Characters of a paragraph whose words are counted: some 80 words. */
-const VOCABULARY_SAMPLE = 500;
+/** A paragraph as unit checks and analyses see it (ParagraphText): made on first use in a lint. */
+class ParagraphUnit implements ParagraphText {
+  readonly text: string;
+  readonly sentences: readonly TextSpan[];
+  private wordLists?: Map<number, readonly Word[]>;
+  private paragraphLanguage?: string;
+  private lowered?: string | null;
+
+  constructor(
+    private readonly doc: SeedDocument,
+    private readonly paragraph: DocumentParagraph,
+  ) {
+    this.text = paragraph.text;
+    this.sentences = paragraph.relative;
+  }
+
+  words(sentence: TextSpan): readonly Word[] {
+    let w = this.wordLists?.get(sentence.start);
+    if (!w) {
+      w = this.doc.wordsOf(sentence, this.paragraph.start);
+      (this.wordLists ??= new Map()).set(sentence.start, w);
+    }
+    return w;
+  }
+
+  get language(): string {
+    return (this.paragraphLanguage ??= this.doc.languageOf(this.paragraph, this));
+  }
+
+  get lowerText(): string | undefined {
+    if (this.lowered === undefined) this.lowered = this.doc.lowerText?.slice(this.paragraph.start, this.paragraph.end) ?? null;
+    return this.lowered ?? undefined;
+  }
+}
+
+/** Key of a value given to an analysis or a unit check, for the memo: the same exactly when the value is. */
+export function stableKey(value: unknown): string {
+  if (value === undefined) return 'u';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? String(value);
+  const key = (value as { cacheKey?: unknown }).cacheKey;
+  if (typeof key === 'string') return `#${key}`;
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (value instanceof Set) return `S[${[...value].map(stableKey).sort().join(',')}]`;
+  if (value instanceof Map) return `M[${[...value].map(([k, v]) => `${stableKey(k)}:${stableKey(v)}`).sort().join(',')}]`;
+  const record = value as Record<string, unknown>;
+  return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${stableKey(record[k])}`).join(',')}}`;
+}
+
+/**
+ * One kind of unit work in this lint (an analysis with its input, or a rule's unit check with what it
+ * prepared): its values per unit, and its memo kind when the document keeps work across edits.
+ */
+export interface WorkSlot {
+  owner: object;
+  input: unknown;
+  name: string;
+  /** Memo kind id, -1 until looked up. */
+  kind: number;
+  /** Values computed in this lint, by paragraph or line index. */
+  paragraphs?: unknown[];
+  lines?: unknown[];
+}
 
 export class SeedDocument {
   readonly lineIndex: LineIndex;
@@ -195,13 +251,11 @@ export class SeedDocument {
   /** The document's language (ISO 639-1) or 'und'. */
   readonly language: string;
   readonly lexicon?: Lexicon;
-  private readonly wordCache = new Map<number, Word[]>();
-  private readonly paragraphLanguages = new Map<number, string>();
 
   constructor(
     readonly text: string,
     readonly languages: LanguageRegistry,
-    /** Paragraph-local results kept from earlier versions of this document (see IncrementalLinter). */
+    /** Unit work kept from earlier versions of this document (see IncrementalLinter). */
     private readonly memo?: DocumentMemo,
   ) {
     this.lineIndex = new LineIndex(text);
@@ -223,11 +277,13 @@ export class SeedDocument {
     // Language first (from the body), so that sentence splitting can use its abbreviations.
     const bodyStart = this.header ? (this.header.body?.start ?? this.header.lineEnd) : 0;
     const sample = text.slice(bodyStart, bodyStart + 2048);
-    this.language = memo ? memo.get('language', sample, () => languages.identify(sample)) : languages.identify(sample);
+    this.language = memo ? memo.get(memo.kindId('language'), sample, () => languages.identify(sample)) : languages.identify(sample);
     this.lexicon = languages.lexicon(this.language);
     const abbreviations = this.lexicon?.abbreviations ?? languages.abbreviations;
+    const sentencesKind = memo?.kindId(`sentences\u0000${this.language}`) ?? -1;
 
     this.paragraphs = [];
+    this.lineParagraph = new Int32Array(this.lines.length).fill(-1);
     for (const l of this.lines) {
       let start = l.start;
       if (this.header && l.index === this.header.line) {
@@ -240,36 +296,140 @@ export class SeedDocument {
       if (!trimmed) continue;
       const pStart = start + lead;
       const index = this.paragraphs.length;
+      const split = () => splitSentences(trimmed, 0, 0, abbreviations, languages.months);
+      let relative: Sentence[];
       if (memo) {
         const bucket = memo.paragraphBucket(pStart, pStart + trimmed.length, trimmed);
-        this.paragraphBuckets[index] = bucket;
-        const relative = memo.getIn(bucket, this.composedKind('sentences'), () => splitSentences(trimmed, 0, 0, abbreviations, languages.months));
-        this.paragraphs.push(new KeptParagraph(index, l.index, pStart, trimmed, relative));
-      } else {
-        const sentences = splitSentences(trimmed, pStart, index, abbreviations, languages.months);
-        this.paragraphs.push({ index, line: l.index, start: pStart, end: pStart + trimmed.length, text: trimmed, sentences });
-      }
+        this.paragraphBuckets.push(bucket);
+        relative = memo.getIn(bucket, sentencesKind, split);
+      } else relative = split();
+      this.paragraphs.push(new DocumentParagraph(index, l.index, pStart, trimmed, relative));
+      if (pStart === l.start && trimmed.length === l.end - l.start) this.lineParagraph[l.index] = index;
     }
     this.title = this.paragraphs[0];
+    this.scope = { language: this.language, lexicon: this.lexicon, languages };
   }
 
-  /** Words of a sentence (cached): letters and marks with internal hyphens, apostrophes and periods. */
-  words(sentence: Sentence): Word[] {
-    let w = this.wordCache.get(sentence.start);
-    if (!w) {
-      if (this.memo) {
-        const base = sentence.start;
-        w = this.memo.get('words', sentence.text, () => splitWords(sentence.text, 0)).map((x) => ({ start: x.start + base, end: x.end + base, lower: x.lower, script: x.script }));
-      } else w = splitWords(sentence.text, sentence.start, this.lowerText, sentence.start);
-      this.wordCache.set(sentence.start, w);
+  /** What unit work may read of the document besides the unit: its language and the configuration. */
+  readonly scope: UnitScope;
+
+  // --- units -----------------------------------------------------------------------------------
+
+  /** Each paragraph's memo entries, looked up once per lint. */
+  private readonly paragraphBuckets: MemoBucket[] = [];
+  /** Per line, the paragraph that is all of it (most are), or -1: such a line shares the paragraph's entries. */
+  private readonly lineParagraph: Int32Array;
+  private lineBuckets?: Array<MemoBucket | undefined>;
+  private units?: Array<ParagraphUnit | undefined>;
+  private readonly slots: WorkSlot[] = [];
+
+  /** A paragraph as unit checks see it. */
+  paragraphUnit(p: Paragraph): ParagraphText {
+    const units = (this.units ??= new Array(this.paragraphs.length));
+    return (units[p.index] ??= new ParagraphUnit(this, this.paragraphs[p.index] as DocumentParagraph));
+  }
+
+  /**
+   * The value of `analysis` for a paragraph or a line of this document: computed once per lint and
+   * shared by every rule that asks, and kept across edits while the unit's text is unchanged.
+   */
+  analyse<T>(analysis: Analysis<ParagraphText, T, undefined>, unit: Paragraph): T;
+  analyse<T>(analysis: Analysis<LineText, T, undefined>, unit: Line): T;
+  analyse<T, I>(analysis: Analysis<ParagraphText, T, I>, unit: Paragraph, input: I): T;
+  analyse<T, I>(analysis: Analysis<LineText, T, I>, unit: Line, input: I): T;
+  analyse<T, I>(analysis: Analysis<ParagraphText, T, I> | Analysis<LineText, T, I>, unit: Paragraph | Line, input?: I): T {
+    const slot = this.workSlot(analysis, analysis.id, input);
+    if (analysis.unit === 'paragraph') {
+      const p = unit as Paragraph;
+      return this.unitValue(slot, 'paragraph', p.index, () => (analysis as Analysis<ParagraphText, T, I>).analyse(this.paragraphUnit(p), this.scope, input as I));
     }
-    return w;
+    const line = unit as Line;
+    return this.unitValue(slot, 'line', line.index, () => (analysis as Analysis<LineText, T, I>).analyse(line, this.scope, input as I));
+  }
+
+  /** The values of one kind of unit work in this lint: `owner` (an analysis, a rule) with `input`, named `name` in the memo. */
+  workSlot(owner: object, name: string, input: unknown): WorkSlot {
+    const last = this.lastSlot;
+    if (last && last.owner === owner && last.input === input) return last;
+    for (const s of this.slots) if (s.owner === owner && s.input === input) return (this.lastSlot = s);
+    const slot: WorkSlot = { owner, input, name, kind: -1 };
+    this.slots.push(slot);
+    return (this.lastSlot = slot);
+  }
+
+  private lastSlot?: WorkSlot;
+
+  /** The value of a unit's work: computed once per lint, and kept across edits while the unit's text is unchanged. */
+  unitValue<T>(slot: WorkSlot, unit: 'paragraph' | 'line', index: number, compute: () => T): T {
+    const local = unit === 'paragraph' ? (slot.paragraphs ??= []) : (slot.lines ??= []);
+    let value = local[index] as T | undefined;
+    if (value !== undefined) return value;
+    if (this.memo) {
+      if (slot.kind < 0) slot.kind = this.memo.kindId(`${slot.name}\u0000${stableKey(slot.input)}\u0000${this.language}`);
+      value = this.memo.getIn(unit === 'paragraph' ? this.paragraphBuckets[index] : this.lineBucket(index), slot.kind, compute);
+    } else value = compute();
+    // Undefined is not kept in this lint's values: computed again if asked again (only without a memo).
+    local[index] = value;
+    return value;
+  }
+
+  private lineBucket(index: number): MemoBucket {
+    const p = this.lineParagraph[index];
+    if (p >= 0) return this.paragraphBuckets[p];
+    const buckets = (this.lineBuckets ??= new Array(this.lines.length));
+    return (buckets[index] ??= this.memo!.bucket(this.lines[index].text));
+  }
+
+  /** Words of one of the document's sentences, at their offsets in the document (those of the paragraph's unit, moved). */
+  words(sentence: Sentence): readonly Word[] {
+    const p = this.paragraphs[sentence.paragraph] as DocumentParagraph;
+    const relative = p.relative.find((r) => r.start === sentence.start - p.start);
+    if (!relative) throw new Error('not a sentence of this document');
+    return this.paragraphUnit(p).words(relative).map((w) => ({ start: w.start + p.start, end: w.end + p.start, lower: w.lower, script: w.script }));
+  }
+
+  /** Words of a paragraph's sentence, offsets relative to the paragraph at `base`. */
+  wordsOf(sentence: TextSpan, base: number): readonly Word[] {
+    if (this.memo) {
+      const at = sentence.start;
+      return this.memo.get(this.wordsKind, sentence.text, () => splitWords(sentence.text, 0)).map((x) => ({ start: x.start + at, end: x.end + at, lower: x.lower, script: x.script }));
+    }
+    return splitWords(sentence.text, sentence.start, this.lowerText, base + sentence.start);
+  }
+
+  private get wordsKind(): number {
+    return (this.wordsKindId ??= this.memo!.kindId('words'));
+  }
+
+  private wordsKindId?: number;
+
+  /** Answers ParagraphUnit.language. */
+  languageOf(p: Paragraph, unit: ParagraphText): string {
+    if (p.text.length < 120) return this.language;
+    const identify = () => identifyParagraph(this.languages, this.language, unit.text, unit.sentences, (s) => unit.words(s));
+    if (!this.memo) return identify();
+    return this.memo.getIn(this.paragraphBuckets[p.index], this.paragraphLanguageKind, identify);
+  }
+
+  private get paragraphLanguageKind(): number {
+    return (this.paragraphLanguageKindId ??= this.memo!.kindId(`paragraph-language\u0000${this.language}`));
+  }
+
+  private paragraphLanguageKindId?: number;
+
+  private profile?: LanguageProfile;
+
+  /** What the document as a whole is written in: its script at once, its languages when asked. */
+  get languageProfile(): LanguageProfile {
+    return (this.profile ??= new LanguageProfile(this, (sample) =>
+      this.memo ? this.memo.get(this.memo.kindId(`profile-sample\u0000${this.language}`), sample, () => scoreLanguages(this.languages, sample)) : scoreLanguages(this.languages, sample),
+    ));
   }
 
   private lowered?: string | null;
 
   /**
-   * The whole text in lower case, made once, so that rules lower-case a sentence or a paragraph by
+   * The whole text in lower case, made once, so that a paragraph or a sentence is lower-cased by
    * slicing it: the same, unit for unit, as lower-casing the slice, because the text holds neither
    * İ (whose lower case is two units) nor Σ (whose lower case depends on the next letter); undefined
    * when it holds one of them. Also undefined when the document keeps work across edits: slices of
@@ -280,99 +440,7 @@ export class SeedDocument {
     return this.lowered ?? undefined;
   }
 
-  /** The language of a paragraph: its own when it is long enough to tell, else the document's. */
-  paragraphLanguage(p: Paragraph): string {
-    let lang = this.paragraphLanguages.get(p.index);
-    if (lang === undefined) {
-      lang = p.text.length >= 120 ? this.paragraphMemo('language', p, () => this.identifyParagraph(p)) : this.language;
-      if (lang === 'und') lang = this.language;
-      this.paragraphLanguages.set(p.index, lang);
-    }
-    return lang;
-  }
-
-  /**
-   * Words first, franc only when they point away from the document's language. Callers want another
-   * language's lists (figure cues, number words), and a paragraph in such a language shows its words:
-   * where no other language with data has three words making a fifth of the paragraph's (prose runs at
-   * 35-50 %), and more than the document's language, the paragraph keeps the document's language
-   * without asking franc.
-   */
-  private identifyParagraph(p: Paragraph): string {
-    const codes = this.languages.dataCodes;
-    const hits = new Int32Array(codes.length);
-    let words = 0;
-    for (const s of p.sentences) {
-      // A sample is enough to see whose words these are.
-      if (s.start - p.start >= VOCABULARY_SAMPLE) break;
-      const w = this.words(s);
-      words += w.length;
-      this.languages.vocabularyCounts(w, hits);
-    }
-    let own = 0;
-    let rival = 0;
-    for (let k = 0; k < codes.length; k++) {
-      if (codes[k] === this.language) own = hits[k];
-      else if (hits[k] > rival) rival = hits[k];
-    }
-    if (rival < MIN_RIVAL_WORDS || rival < MIN_RIVAL_SHARE * words || rival <= own) return this.language;
-    return this.languages.identify(p.text);
-  }
-
-  /**
-   * Paragraph-local work, kept across edits when the document is linted by an IncrementalLinter.
-   * `compute` may depend only on the paragraph's text, the document's language and lexicon, the
-   * configuration, and whatever `kind` names (options, say); offsets in its result must be relative
-   * to the paragraph's start, because the paragraph moves when text before it changes.
-   */
-  paragraphMemo<T>(kind: string, p: Paragraph, compute: () => T): T {
-    const bucket = this.paragraphBuckets[p.index];
-    if (!this.memo || !bucket || this.paragraphs[p.index] !== p) return this.textMemo(kind, p.text, compute);
-    return this.memo.getIn(bucket, this.composedKind(kind), compute);
-  }
-
-  /**
-   * As textMemo, for text starting at `start`: a line that is all paragraph (most are) shares the
-   * paragraph's entries, found without hashing its text.
-   */
-  memoAt<T>(kind: string, start: number, text: string, compute: () => T): T {
-    if (!this.memo) return compute();
-    const p = this.paragraphAt(start);
-    if (p && p.text.length === text.length && this.paragraphBuckets[p.index]) return this.memo.getIn(this.paragraphBuckets[p.index], this.composedKind(kind), compute);
-    return this.textMemo(kind, text, compute);
-  }
-
-  private paragraphStarts?: Map<number, Paragraph>;
-
-  private paragraphAt(start: number): Paragraph | undefined {
-    if (!this.paragraphStarts) {
-      this.paragraphStarts = new Map();
-      for (const p of this.paragraphs) this.paragraphStarts.set(p.start, p);
-    }
-    return this.paragraphStarts.get(start);
-  }
-
-  /** As paragraphMemo, keyed by any text (a line, a sentence): `compute` may depend on nothing but `text` and what `kind` names. */
-  textMemo<T>(kind: string, text: string, compute: () => T): T {
-    if (!this.memo) return compute();
-    return this.memo.get(this.composedKind(kind), text, compute);
-  }
-
-  /** The id of a kind with the document's language; the same kind comes many times in a row (a rule, paragraph after paragraph), so it is looked up once. */
-  private composedKind(kind: string): number {
-    if (kind !== this.memoKind) {
-      this.memoKind = kind;
-      this.memoKindId = this.memo!.kindId(`${kind}\u0000${this.language}`);
-    }
-    return this.memoKindId;
-  }
-
-  private memoKind?: string;
-  private memoKindId = 0;
-  /** Each paragraph's memo entries, looked up once per lint. */
-  private readonly paragraphBuckets: MemoBucket[] = [];
-
-  /** Whether paragraph-local work is kept across versions (the document is linted incrementally). */
+  /** Whether unit work is kept across versions (the document is linted incrementally). */
   get remembers(): boolean {
     return this.memo !== undefined;
   }

@@ -1,5 +1,5 @@
 /** Finding and reading the date header: the first non-blank line, `date YYYY-MM-DD`. */
-import type { LanguageRegistry } from './language';
+import type { LanguageRegistry } from './language/index';
 
 export type DateFormat =
   | 'iso' // 2024-10-28

@@ -1,12 +1,14 @@
 /**
- * Results of paragraph-local work kept across versions of one document, keyed by what they depend
- * on (a kind naming the computation and its context, and the paragraph's text). Held by an
- * IncrementalLinter; a document linted without one computes everything afresh.
+ * Results of unit work (sentence splitting, analyses, unit checks) kept across versions of one
+ * document, keyed by what they depend on: a kind naming the computation and its context, and the
+ * unit's text. Held by an IncrementalLinter; a document linted without one computes everything afresh.
  *
  * Entries are grouped by text: a paragraph's text is looked up once per lint (a bucket), and each
- * rule's kind inside it. Looking a long text up costs hashing and comparing it; doing that once per
- * paragraph rather than once per rule and paragraph is most of the memo's cost on a large file.
+ * kind inside it. Looking a long text up costs hashing and comparing it; an edit changes one stretch
+ * of text, and the paragraphs before and after it are found again by position instead.
  */
+import type { Finding, Report } from './types';
+
 export class MemoBucket {
   /** Values by kind id; `undefined` = not computed, NOTHING = computed as undefined. */
   readonly values: unknown[] = [];
@@ -18,6 +20,30 @@ const NOTHING = Symbol('nothing');
 
 /** Characters compared at once when finding what an edit left unchanged. */
 const CHUNK = 4096;
+
+/**
+ * What an edit (or several) left unchanged: the first `prefix` and the last `suffix` code units of
+ * the text are those of the version linted before. From the editor's change ranges, so that nothing
+ * has to compare the texts to find them; checked before use all the same.
+ */
+export interface UnchangedHint {
+  prefix: number;
+  suffix: number;
+}
+
+/** The reports of a unit check on one unit, relative to it, and the findings last made of them. */
+export interface UnitReports {
+  readonly reports: readonly Report[];
+  made?: MadeFindings;
+}
+
+/** Findings made for a unit's reports at `delta`, with the parts of the unit's line outside it then. */
+export interface MadeFindings {
+  delta: number;
+  before: string;
+  after: string;
+  findings: Finding[];
+}
 
 /** The paragraphs of one version of the document, with their buckets, to find them again by position. */
 interface Layout {
@@ -33,6 +59,9 @@ export class DocumentMemo {
   private gen = 0;
   hits = 0;
   misses = 0;
+  /** Hints taken as given, and hints found wrong (then the texts were compared instead). */
+  hintsUsed = 0;
+  hintsRejected = 0;
   /** The previous version's paragraphs, and the current one's as they are found. */
   private previous?: Layout;
   private current?: Layout;
@@ -42,11 +71,13 @@ export class DocumentMemo {
   private cursor = 0;
 
   /**
-   * Starts a new version of the document. An edit changes one stretch of text: paragraphs before it,
-   * or after it (moved by the change in length), are found again by position, without hashing their
-   * text, which on a large file is most of the cost of finding kept work.
+   * Starts a new version of the document. Paragraphs before the edited stretch, or after it (moved by
+   * the change in length), are found again by position, without hashing their text, which on a large
+   * file is most of the cost of finding kept work. `hint` says where the stretch is; it is checked with
+   * two native string comparisons (no per-character loop), and when it does not hold, the texts are
+   * compared to find the stretch: a wrong hint costs time, never results.
    */
-  startVersion(text: string): void {
+  startVersion(text: string, hint?: UnchangedHint): void {
     this.previous = this.current;
     this.current = { text, starts: [], ends: [], buckets: [] };
     this.cursor = 0;
@@ -55,6 +86,13 @@ export class DocumentMemo {
       this.prefix = this.suffix = 0;
       return;
     }
+    if (hint && this.holds(old, text, hint)) {
+      this.hintsUsed++;
+      this.prefix = hint.prefix;
+      this.suffix = hint.suffix;
+      return;
+    }
+    if (hint) this.hintsRejected++;
     const max = Math.min(old.length, text.length);
     // Chunks compared natively first, then the differing chunk unit by unit.
     let p = 0;
@@ -65,6 +103,13 @@ export class DocumentMemo {
     while (q < max - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
     this.prefix = p;
     this.suffix = q;
+  }
+
+  /** Whether `hint` describes `old` and `text`: in range, and the stretches it says are unchanged are. */
+  private holds(old: string, text: string, { prefix, suffix }: UnchangedHint): boolean {
+    if (!(Number.isInteger(prefix) && Number.isInteger(suffix) && prefix >= 0 && suffix >= 0)) return false;
+    if (prefix + suffix > Math.min(old.length, text.length)) return false;
+    return old.slice(0, prefix) === text.slice(0, prefix) && old.slice(old.length - suffix) === text.slice(text.length - suffix);
   }
 
   /** The bucket of the paragraph at [start, end) of the current version, whose text is `text`. Paragraphs come in order. */
@@ -107,22 +152,21 @@ export class DocumentMemo {
   }
 
   /** The value for (kind, text), computed once. `compute` must depend on nothing else. */
-  get<T>(kind: string | number, text: string, compute: () => T): T {
+  get<T>(kind: number, text: string, compute: () => T): T {
     return this.getIn(this.bucket(text), kind, compute);
   }
 
-  /** As get, in a bucket already looked up; `kind` as a string or as its kindId. */
-  getIn<T>(bucket: MemoBucket, kind: string | number, compute: () => T): T {
-    const id = typeof kind === 'number' ? kind : this.kindId(kind);
-    const kept = bucket.values[id];
+  /** As get, in a bucket already looked up. */
+  getIn<T>(bucket: MemoBucket, kind: number, compute: () => T): T {
+    const kept = bucket.values[kind];
     if (kept !== undefined) {
       this.hits++;
       return (kept === NOTHING ? undefined : kept) as T;
     }
     this.misses++;
     const value = compute();
-    while (bucket.values.length < id) bucket.values.push(undefined);
-    bucket.values[id] = value === undefined ? NOTHING : value;
+    while (bucket.values.length < kind) bucket.values.push(undefined);
+    bucket.values[kind] = value === undefined ? NOTHING : value;
     return value;
   }
 

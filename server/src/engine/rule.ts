@@ -1,79 +1,80 @@
-/** The contract of a rule module: metadata, docs and a pure, synchronous check. */
+/**
+ * The contract of a rule module: metadata, docs and pure, synchronous checks.
+ *
+ * A rule checks a whole document (`check`), or one paragraph or line at a time (`checkParagraph`,
+ * `checkLine`) with offsets relative to that unit. The engine runs unit checks and analyses once per
+ * unit and, when a document is linted again and again as it is edited (IncrementalLinter), keeps their
+ * results for units whose text is unchanged and moves them with the text: rules hold no caches.
+ */
 import type { SeedDocument } from './document';
-import type { Fix, Report, RuleMeta } from './types';
+import type { Report, RuleMeta } from './types';
+import type { Analysis, LineText, ParagraphText, UnitScope } from './units';
 
-export interface RuleContext {
+export { defineLineAnalysis, defineParagraphAnalysis } from './units';
+export type { Analysis, LineText, ParagraphText, TextSpan, UnitScope } from './units';
+
+/** The rule's options: `meta.defaultOptions` merged with the config's. */
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
+export interface RuleContext<P = undefined> {
   doc: SeedDocument;
-  /** The rule's options: its defaults merged with the config's. */
-  options: Record<string, unknown>;
+  options: RuleOptions;
   /** "Today", injected so that future-date checks are testable. */
   now: Date;
+  /** What the rule's `prepare` gave for this document. */
+  prepared: P;
   report(report: Report): void;
-  /**
-   * Reports `kept` (a report kept from an earlier lint, relative to the unchanged text it was found
-   * in, now at offsets `delta` to `delta + length`) as `moved()` builds it: the engine may hand back
-   * the finding it made last time, or that finding moved.
-   */
-  reportMoved?(kept: Report, delta: number, length: number, moved: () => Report): void;
 }
 
-export interface Rule {
+export interface UnitContext<P = undefined> extends UnitScope {
+  options: RuleOptions;
+  prepared: P;
+  /** Reports a finding with offsets relative to the unit, its fixes' edits too, all inside the unit. */
+  report(report: Report): void;
+  /** An analysis of this unit (see defineAnalysis). */
+  analyse<T, I>(analysis: Analysis<ParagraphText, T, I>, input: I): T;
+}
+
+export interface Rule<P = unknown> {
   meta: RuleMeta;
   /** The rule's documentation in Markdown: what it finds, why, how to fix, examples. */
   docs: string;
-  check(context: RuleContext): void;
+  /**
+   * What the unit checks need from the whole document, read once per lint (the document's script, say).
+   * Unit results are kept only while it gives the same value, so keep it small: strings, numbers,
+   * arrays and plain objects of them.
+   */
+  prepare?(doc: SeedDocument, options: RuleOptions): P;
+  /** Findings inside one paragraph, from its text, the document's language, the options and `prepared`. */
+  checkParagraph?(paragraph: ParagraphText, context: UnitContext<P>): void;
+  /** Findings inside one line (the header line included), on the same terms. */
+  checkLine?(line: LineText, context: UnitContext<P>): void;
+  /** Findings that need the whole document. */
+  check?(context: RuleContext<P>): void;
 }
 
-/** Declares a rule; the identity function keeps rule modules typed and uniform. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** Declares a rule, keeping rule modules typed and uniform. */
+export function defineRule<P = undefined>(rule: Rule<P>): Rule {
+  // The docs come from a Markdown file, whose last line break is not part of them.
+  return { ...rule, docs: rule.docs.trimEnd() } as Rule;
 }
 
-/** Fixes with every edit moved by `delta` code units. */
-export function shiftFixes(fixes: readonly Fix[], delta: number): Fix[] {
-  return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, text: e.text })) }));
+/** Templates split at their placeholders, built once per rule: odd entries are placeholder names. */
+export function compileTemplate(template: string): string[] {
+  return template.split(/\{(\w+)\}/);
 }
 
-/** A report moved by `delta` code units, its fixes' edits with it. */
-function moveReport(r: Report, delta: number): Report {
-  return { ...r, start: r.start + delta, end: r.end + delta, fixes: r.fixes && shiftFixes(r.fixes, delta) };
-}
-
-/**
- * Reports of work that depends only on `text` (a paragraph or a line of the document, starting at
- * offset `base`), the document's language and what `kind` names (the rule, its options, any other
- * document-wide input), kept across edits when the document is linted by an IncrementalLinter.
- * `check` reports with document offsets as usual, and only inside `text`; a later version where the
- * text has moved gets the same reports, moved with it. Without a memo `check` simply runs.
- */
-export function reportLocal(context: RuleContext, kind: () => string, base: number, text: string, check: (report: (r: Report) => void) => void): void {
-  const { doc, report } = context;
-  if (!doc.remembers) {
-    check(report);
-    return;
-  }
-  const kept = doc.memoAt(kind(), base, text, () => {
-    const out: Report[] = [];
-    check((r) => out.push(moveReport(r, -base)));
-    return out;
-  });
-  for (const r of kept) {
-    if (context.reportMoved) context.reportMoved(r, base, text.length, () => moveReport(r, base));
-    else report(moveReport(r, base));
-  }
-}
-
-/** Templates split at their placeholders, once: odd entries are placeholder names. */
-const compiledTemplates = new Map<string, string[]>();
-
-/** Fills `{name}` placeholders of a message template. */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  let parts = compiledTemplates.get(template);
-  if (!parts) compiledTemplates.set(template, (parts = template.split(/\{(\w+)\}/)));
+/** Fills `{name}` placeholders of a compiled message template. */
+export function fillTemplate(parts: readonly string[], data: Record<string, string | number> = {}): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     out += (Object.hasOwn(data, key) ? String(data[key]) : `{${key}}`) + parts[i + 1];
   }
   return out;
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return fillTemplate(compileTemplate(template), data);
 }

@@ -1,4 +1,7 @@
-/** Every language data file that ships with seedlint. Imported statically so the bundle carries them. */
+/**
+ * Every language data file that ships with seedlint, imported statically so the bundle carries them.
+ * Adding a language: its `<code>.json` beside this file (the shape of types.ts) and one line below.
+ */
 import type { LanguageData } from './types';
 import bs from './bs.json';
 import cs from './cs.json';
@@ -23,6 +26,9 @@ import sv from './sv.json';
 import tr from './tr.json';
 import uk from './uk.json';
 import iso639 from './iso639.json';
+import groups from './language-groups.json';
+import names from './names.json';
+import others from './other-languages.json';
 import universalData from './universal.json';
 
 export const bundledLanguages: LanguageData[] = [
@@ -30,12 +36,26 @@ export const bundledLanguages: LanguageData[] = [
 ] as LanguageData[];
 
 /** ISO 639-1 -> franc's ISO 639-3, for languages we can identify but hold no data for. */
-export const francCodes: Record<string, string> = Object.fromEntries(
-  Object.entries(iso639).filter(([k]) => !k.startsWith('$')),
-) as Record<string, string>;
+export const francCodes: Record<string, string> = withoutComments(iso639);
+
+/** Languages franc confuses with each other on sentence-length text (ISO 639-1 codes). */
+export const languageGroups: readonly string[][] = groups.groups;
+
+/** Languages that repeat a content word for grammar or emphasis (ISO 639-1 codes). */
+export const reduplicatingLanguages: readonly string[] = groups.reduplicating;
+
+/** English names of the languages seedlint can identify. */
+export const languageNames: Record<string, string> = withoutComments(names);
+
+/** Lists of languages without a data file of their own, by field and language. */
+export const otherLanguages: { conjunctions: Record<string, string[]>; grammaticalRepeats: Record<string, string[]> } = others;
 
 /** Language-independent figure knowledge: currency signs and percent words. */
 export const universal = universalData as { currencyBefore: string[]; currencyAfter: string[]; percentAfter: string[]; percentBefore: string[] };
 
 /** Bump when any data file changes: it is part of the CLI cache key. */
-export const LANGUAGE_DATA_VERSION = 2;
+export const LANGUAGE_DATA_VERSION = 3;
+
+function withoutComments(table: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).filter(([k]) => !k.startsWith('$')));
+}

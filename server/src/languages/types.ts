@@ -17,6 +17,8 @@ export interface LanguageData {
   closeRelatives: string[];
   /** 60-150 of the most frequent function words (articles, prepositions, conjunctions, pronouns, auxiliaries), lowercase. */
   stopWords: string[];
+  /** Coordinating conjunctions ("and", "or", "as well as"), lowercase: a hyphenated word after one shares its first part with the word before it, a suspended compound ("Schulgebäude und -gelände"), which garbled/detached-hyphen leaves alone. */
+  conjunctions: string[];
   /** Abbreviations that end in a period but do not end a sentence, lowercase, without the final period: "f.eks", "bl.a", "nr", "dr". */
   abbreviations: string[];
   /** Month names and their common abbreviations, lowercase, to their number 1-12: {"januar": 1, "jan": 1}. Include inflected forms (sq "tetorit", pl "października"). */
@@ -41,8 +43,12 @@ export interface LanguageData {
   };
   /** Words before a number that make it a reference, not a quantity: "article", "section", "page", "no", "version", "chapter", "paragraph", "room", "tel". */
   referenceWords: string[];
-  /** Words next to a number that make it a time of day: da "kl", "klokken". */
+  /** Words next to a number that make it a time of day, the words for "hour" among them: da "kl", "klokken", de "uhr". */
   timeWords: string[];
+  /** Lowercase words that commonly start a hyphenated compound ("quinta-feira", "ex-ministre"): garbled/detached-hyphen joins such a part to its hyphen as a safe fix. */
+  hyphenPrefixes: string[];
+  /** Words whose doubling is correct ("die die" in a German relative clause, "had had", "nous nous"): garbled/stutter does not report them, nor a repeated phrase that opens with one. */
+  grammaticalRepeats: string[];
   /** Whole lines of page furniture. `{n}` stands for a number. Matched case-insensitively on the trimmed line: "Kommentarer ({n})", "Del på Facebook", "Læs også". */
   boilerplate: string[];
 }

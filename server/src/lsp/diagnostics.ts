@@ -151,8 +151,7 @@ export class Diagnostics {
     if (!linter) this.incremental.set(uri, (linter = new IncrementalLinter()));
     const hintApplies = live && this.linterOnLive.get(uri) === true && hint !== undefined;
     this.linterOnLive.set(uri, live);
-    void hintApplies; // linter.lint(text, config, options, hintApplies ? hint : undefined) once the engine takes a hint
-    const result = linter.lint(text, folder.config, { reviewed: folder.reviewed });
+    const result = linter.lint(text, folder.config, { reviewed: folder.reviewed }, hintApplies ? hint : undefined);
     for (const f of result.failures) {
       this.host.logErrorOnce(`${f.ruleId}\u0000${f.error.message}`, `Rule ${f.ruleId} failed (first seen on ${uri}); it is skipped where it fails: ${f.error.stack ?? f.error.message}`);
     }

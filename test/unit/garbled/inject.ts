@@ -3,10 +3,8 @@
  * Each injection says where the defect sits, so a finding counts only if the right rule reports it
  * there. Choices are deterministic (by language and document index): a failure reproduces.
  */
-import { areRelatives } from '../../../server/src/rules/garbled/languageEvidence';
 import { bundledLanguages } from '../../../server/src/languages/index';
-import type { LanguageRegistry } from '../../../server/src/engine/language';
-import conjunctions from '../../../server/src/rules/garbled/conjunctions.json';
+import type { LanguageRegistry } from '../../../server/src/engine/language/index';
 import { CLEAN_LANGUAGES, cleanSentences } from './corpus';
 
 export interface Injection {
@@ -50,7 +48,7 @@ function related(registry: LanguageRegistry, lang: string, other: string): boole
   const seenAs: Record<string, string[]> = { is: ['sv', 'nn', 'nb', 'da'], et: ['fi'] };
   const a = [lang, ...(seenAs[lang] ?? [])];
   const b = [other, ...(seenAs[other] ?? [])];
-  return a.some((x) => b.some((y) => areRelatives(registry, x, y)));
+  return a.some((x) => b.some((y) => registry.areRelatives(x, y)));
 }
 
 const UPPER_START = /^\p{Lu}/u;
@@ -142,7 +140,7 @@ export function repeatedLine(doc: string): Injection {
 const WORD = /[\p{L}\p{M}]{3,}/gu;
 
 /** "X Y" becomes "X -Y", as machine translation leaves compounds. */
-export function detachedHyphen(doc: string, stopWords: ReadonlySet<string>): Injection | undefined {
+export function detachedHyphen(doc: string, stopWords: ReadonlySet<string>, conjunctions: ReadonlySet<string>): Injection | undefined {
   const { paragraphs } = layout(doc);
   for (const p of paragraphs) {
     const body = doc.slice(p.start, p.end);
@@ -152,7 +150,7 @@ export function detachedHyphen(doc: string, stopWords: ReadonlySet<string>): Inj
       if (body.slice(x.index! + x[0].length, y.index) !== ' ') continue;
       const [xl, yl] = [x[0].toLowerCase(), y[0].toLowerCase()];
       // After a conjunction, "-word" is a suspended compound; before a stop word, a dash: both correct.
-      if (UPPER_START.test(y[0]) || stopWords.has(xl) || stopWords.has(yl) || conjunctions.words.includes(xl)) continue;
+      if (UPPER_START.test(y[0]) || stopWords.has(xl) || stopWords.has(yl) || conjunctions.has(xl)) continue;
       // A hyphen ending a word later on would read as the close of a parenthetical.
       if (/[\p{L}\p{N}.]-(?=[\s,.;:!?)]|$)/u.test(body.slice(y.index!, y.index! + 140))) continue;
       const at = p.start + y.index!;

@@ -5,7 +5,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { allRules, lint, resolveConfig } from '../../../server/src/engine/index';
-import { documentLanguages } from '../../../server/src/rules/garbled/languageEvidence';
 import { buildDocuments, CLEAN_LANGUAGES } from './corpus';
 
 const garbledOnly = resolveConfig(
@@ -28,7 +27,7 @@ describe('garbled rules on clean prose (precision)', function () {
         const result = lint(text, garbledOnly);
         assert.deepEqual(result.failures, [], `${lang}#${k}: a rule threw`);
         documents++;
-        const script = documentLanguages(result.document).script;
+        const script = result.document.languageProfile.script;
         const tally = byScript.get(script) ?? { documents: 0, findings: 0 };
         tally.documents++;
         tally.findings += result.findings.length;

@@ -6,8 +6,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { allRules, fixText, lint, resolveConfig } from '../../../server/src/engine/index';
-import { stopWordIndex } from '../../../server/src/rules/garbled/languageEvidence';
-import stutterData from '../../../server/src/rules/garbled/stutter.json';
 import { buildDocuments, CLEAN_LANGUAGES } from './corpus';
 import * as inject from './inject';
 
@@ -29,8 +27,7 @@ describe('garbled rules on injected defects (recall)', function () {
 
   const stats = new Map<string, { injected: number; found: number; missed: string[] }>();
   before(() => {
-    const union = new Set(stopWordIndex(registry).keys());
-    const grammatical = stutterData.grammatical as Record<string, string[]>;
+    const union = new Set(registry.stopWordIndex.keys());
     for (const lang of CLEAN_LANGUAGES) {
       const stopWords = registry.lexicon(lang)?.stopWords ?? new Set<string>();
       for (const [k, doc] of buildDocuments(lang).entries()) {
@@ -39,12 +36,12 @@ describe('garbled rules on injected defects (recall)', function () {
           inject.mojibake(doc, k),
           inject.markupDebris(doc, k),
           inject.repeatedLine(doc),
-          NO_SPACES.has(lang) ? undefined : inject.detachedHyphen(doc, new Set([...union, ...stopWords])),
+          NO_SPACES.has(lang) ? undefined : inject.detachedHyphen(doc, new Set([...union, ...stopWords]), registry.conjunctionsOfAll),
           inject.tableBlock(doc, k),
           inject.boilerplate(doc, k),
           inject.gibberishToken(doc, k),
           inject.controlCharacter(doc, k),
-          NO_SPACES.has(lang) ? undefined : inject.stutter(doc, stopWords, stutterData.reduplicating.includes(lang), new Set(grammatical[lang] ?? [])),
+          NO_SPACES.has(lang) ? undefined : inject.stutter(doc, stopWords, registry.reduplicates(lang), new Set(registry.grammaticalRepeats(lang) ?? [])),
           inject.orphanHeadings(doc),
         ];
         for (const i of injections) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule';
-import { wholeLineRange } from './util';
+import { wholeLineRange } from './shared/line-ranges';
+import docs from './duplicate.md';
 
 export default defineRule({
   meta: {
@@ -12,11 +13,7 @@ export default defineRule({
       duplicate: 'A second date header, on line {line}: only the first line holds one.',
     },
   },
-  docs: `A header-shaped line (\`date 2024-10-28\`) after the first line is usually two articles pasted together
-or a header repeated by a merge.
-
-**Fix**: delete the line. Safe when it repeats the first header exactly; unsafe when its date differs,
-since then one of the two dates is wrong.`,
+  docs,
   check({ doc, report }) {
     const header = doc.header;
     if (!header) return;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import docs from './future.md';
 
 export default defineRule({
   meta: {
@@ -11,10 +12,7 @@ export default defineRule({
       future: 'The date `{found}` is in the future.',
     },
   },
-  docs: `A news article cannot be dated after today: a future date is a typo (\`2042\` for \`2024\`) or a
-swapped day and month. A month-only date is in the future when its first day is.
-
-No fix.`,
+  docs,
   check({ doc, report, now }) {
     const date = doc.header?.date;
     if (!date || date.year === undefined || date.month === undefined || date.ambiguous) return;

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule';
-import { lineBreakOf } from './util';
+import { lineBreakOf } from './shared/line-ranges';
+import docs from './glued.md';
 
 export default defineRule({
   meta: {
@@ -12,12 +13,7 @@ export default defineRule({
       glued: 'The article text is glued to the date header: it must start on the next line.',
     },
   },
-  docs: `A scraper that lost a line break leaves the article's first sentence on the header line
-(\`date 2024-10 Sekretari i Mbrojtjes ...\`). Readers then take the sentence as part of the date, or drop it.
-
-The finding spans the gap after the date and the first word of the text.
-
-**Fix** (safe): replace the whitespace between the date and the text with a line break; nothing else changes.`,
+  docs,
   check({ doc, report }) {
     const header = doc.header;
     if (!header?.body) return;

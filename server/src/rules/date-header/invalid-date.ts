@@ -1,5 +1,6 @@
 import { isValidDate } from '../../engine/header';
 import { defineRule } from '../../engine/rule';
+import docs from './invalid-date.md';
 
 export default defineRule({
   meta: {
@@ -13,10 +14,7 @@ export default defineRule({
       unparsed: '`{found}` is not a date: write the header as `date YYYY-MM-DD`.',
     },
   },
-  docs: `Reports header dates that do not exist (\`2024-02-30\`, month \`13\`, day \`00\`) and headers whose
-\`date\` keyword is followed by something that is not a date at all.
-
-No fix: only the source can tell the right date.`,
+  docs,
   check({ doc, report }) {
     const date = doc.header?.date;
     if (!date) return;

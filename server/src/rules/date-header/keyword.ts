@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import docs from './keyword.md';
 
 export default defineRule({
   meta: {
@@ -13,11 +14,7 @@ export default defineRule({
       separator: 'Separate `date` and the date with exactly one space.',
     },
   },
-  docs: `The header keyword is lower-case \`date\` followed by one space. Variants found in scraped and
-translated files (\`Date:\`, \`DATE\`, \`data\`, \`dato\`, \`Datum:\`) and a bare date without keyword are
-reported.
-
-**Fix** (safe): rewrite the keyword and separator to \`date \`.`,
+  docs,
   check({ doc, report }) {
     const header = doc.header;
     if (!header || header.date.format === 'unparsed') return;

@@ -1,17 +1,17 @@
 import { formatIso, isValidDate } from '../../engine/header';
-import { defineRule } from '../../engine/rule';
+import { defineLineAnalysis, defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
 import type { SeedDocument } from '../../engine/document';
-import { firstLineRange, lineBreakOf, wholeLineRange } from './util';
+import { firstLineRange, lineBreakOf, wholeLineRange } from './shared/line-ranges';
+import docs from './missing.md';
 
 /** Full dates (day, month, year) the text names, in ISO form, deduplicated, each with the first line naming it. */
 export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: number }> {
   const found = new Map<string, number>();
-  const months = doc.languages.months;
   for (const line of doc.lines) {
-    // Every pattern needs a four-digit year; a line is read once and kept across edits.
+    // Every pattern needs a four-digit year.
     if (!YEAR.test(line.text)) continue;
-    for (const iso of doc.memoAt('date-header/dates', line.start, line.text, () => datesInLine(line.text, months))) {
+    for (const iso of doc.analyse(lineDates, line)) {
       if (!found.has(iso)) found.set(iso, line.index + 1);
     }
   }
@@ -19,6 +19,7 @@ export function datesNamedInText(doc: SeedDocument): Array<{ iso: string; line: 
 }
 
 const YEAR = /\d{4}/;
+const lineDates = defineLineAnalysis('date-header/dates', (line, scope) => datesInLine(line.text, scope.languages.months));
 
 /** The valid dates of 1900-2100 one line names, in ISO form, in the order the patterns find them. */
 function datesInLine(text: string, months: ReadonlyMap<string, number>): string[] {
@@ -53,20 +54,7 @@ export default defineRule({
       placeholder: 'The date header is a placeholder: fill in the article\'s date.',
     },
   },
-  docs: `Every seed file starts with a date header: \`date\`, one space and the article's date in ISO 8601
-(\`date 2024-10-28\`), alone on the first line. The date is what downstream tools sort and filter by.
-
-Reported on line 1 when the file has no header, when the header stands on a later line, and when the
-header is still the placeholder \`date YYYY-MM-DD\`.
-
-**Fixes.** A misplaced header is moved to line 1 (safe). A missing header is inserted as the placeholder
-\`date YYYY-MM-DD\` (safe: it stays flagged until someone fills it in). When the text names exactly one
-full date, inserting a header with that date is offered too, as an unsafe fix: a date in the text is not
-always the publication date.
-
-\`\`\`text
-Rusland bekræfter: Nordkoreanske soldater kæmper i Ukraine!   <- no header
-\`\`\``,
+  docs,
   check({ doc, report }) {
     const header = doc.header;
     const eol = lineBreakOf(doc);

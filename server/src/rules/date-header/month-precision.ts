@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import docs from './month-precision.md';
 
 export default defineRule({
   meta: {
@@ -13,12 +14,7 @@ export default defineRule({
       dayRequired: 'The date `{found}` gives only the month: this corpus requires the day.',
     },
   },
-  docs: `\`date 2024-10\` is valid but imprecise. Reported as information by default.
-
-**Option** \`requireDay\` (default \`false\`): when \`true\`, the finding says the day is required and is an
-error unless the config sets the severity.
-
-No fix: only the source knows the day.`,
+  docs,
   check({ doc, report, options }) {
     const date = doc.header?.date;
     if (!date || date.month === undefined || date.day !== undefined) return;

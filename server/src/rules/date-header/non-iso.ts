@@ -1,5 +1,6 @@
 import { formatIso, isValidDate } from '../../engine/header';
 import { defineRule } from '../../engine/rule';
+import docs from './non-iso.md';
 
 export default defineRule({
   meta: {
@@ -13,12 +14,7 @@ export default defineRule({
       ambiguous: 'Date `{found}` is not in ISO 8601 form, and day and month cannot be told apart: write it as `YYYY-MM-DD`.',
     },
   },
-  docs: `The header date is ISO 8601, \`YYYY-MM-DD\` (or \`YYYY-MM\` when only the month is known). Reported:
-\`28.10.2024\`, \`2024/10/28\`, \`2024-1-5\`, \`28/10/2024\`, \`28 October 2024\`, \`28. oktober 2024\`,
-\`October 28, 2024\`, \`tetor 2024\`, with month names in every shipped language.
-
-**Fix** (safe) when the reading is unambiguous and the date is real: rewrite it to ISO. \`03/04/2024\`
-could be either day first or month first: no fix is offered.`,
+  docs,
   check({ doc, report }) {
     const date = doc.header?.date;
     if (!date || date.year === undefined || date.month === undefined) return;

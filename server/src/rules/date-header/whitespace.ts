@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/rule';
+import docs from './whitespace.md';
 
 export default defineRule({
   meta: {
@@ -13,10 +14,7 @@ export default defineRule({
       trailing: 'Trailing whitespace after the date header.',
     },
   },
-  docs: `The date header must be the very first characters of the file: blank lines before it or spaces
-around it make strict readers miss it (\`" date 2024-10"\` in scraped files).
-
-**Fix** (safe): delete the blank lines and the spaces.`,
+  docs,
   check({ doc, report }) {
     const header = doc.header;
     if (doc.firstContentLine > 0) {

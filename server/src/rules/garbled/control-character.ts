@@ -1,9 +1,9 @@
 import { defineRule } from '../../engine/rule';
 import { scriptOf } from '../../engine/scripts';
+import docs from './control-character.md';
 
 /** Candidates: C0 controls but tab, line feed and carriage return; DEL; zero-width and bidi controls; BOM. */
 const CANDIDATE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const ANY_CANDIDATE = new RegExp(CANDIDATE.source);
 
 const NAMES: Record<number, string> = {
   0x00: 'NULL',
@@ -98,28 +98,11 @@ export default defineRule({
       control: 'Invisible {name} (U+{code}){more}: it does nothing here but break search, matching and display.',
     },
   },
-  docs: `Finds characters that cannot be seen and do no job where they stand: C0 control characters (all but tab,
-line feed and carriage return), DEL, zero width spaces, joiners and non-joiners, the word joiner, a byte order
-mark inside the text, and direction marks, embeddings, overrides and isolates. They come from copy and paste
-out of web pages and word processors; they split words invisibly, so search, deduplication and language
-identification fail, and bidi overrides can make text display in an order other than the one stored.
-
-Some of these characters are part of correct text and are left alone:
-
-- ZERO WIDTH NON-JOINER between two letters (Persian \`می‌شود\`, German ligature control);
-- ZERO WIDTH JOINER after a letter of a script that joins (Devanagari \`उत्‍साही\`, Arabic) or inside an emoji
-  sequence (👩‍💻);
-- ZERO WIDTH SPACE between words of Thai, Lao, Khmer, Myanmar or Tibetan;
-- direction marks, embeddings and isolates in a line that holds Hebrew or Arabic text (never the overrides
-  U+202D and U+202E: they display characters in an order other than the stored one, the trick behind
-  spoofed file names and source code);
-- a byte order mark at the very start of the text (it is the file's encoding signature, not text).
-
-**Fix** (safe): delete the characters; one finding covers a run of them.`,
+  docs,
   check({ doc, report }) {
     const text = doc.text;
     CANDIDATE.lastIndex = 0;
-    if (!doc.remembers && !CANDIDATE.test(text)) return;
+    if (!CANDIDATE.test(text)) return;
     let lineIndex = -1;
     let lineHasRtl = false;
     let run: number[] = [];
@@ -138,11 +121,6 @@ Some of these characters are part of correct text and are left alone:
       });
       run = [];
     };
-    const scan = (from: number, to: number) => {
-      CANDIDATE.lastIndex = from;
-      let m: RegExpExecArray | null;
-      while ((m = CANDIDATE.exec(text)) && m.index < to) visit(m.index);
-    };
     const visit = (i: number) => {
       if (i === 0 && text.charCodeAt(0) === 0xfeff) return;
       const line = doc.lineOf(i);
@@ -155,14 +133,8 @@ Some of these characters are part of correct text and are left alone:
       if (run.length && run[run.length - 1] !== i - 1) flush();
       run.push(i);
     };
-    if (!doc.remembers) scan(0, text.length);
-    else {
-      // Linted as it is edited: only lines known (and kept across edits) to hold a candidate are scanned;
-      // a run never crosses a line break, which is no candidate.
-      for (const line of doc.lines) {
-        if (doc.memoAt('garbled/control-character', line.start, line.text, () => ANY_CANDIDATE.test(line.text))) scan(line.start, line.end);
-      }
-    }
+    CANDIDATE.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = CANDIDATE.exec(text)); ) visit(m.index);
     flush();
   },
 });

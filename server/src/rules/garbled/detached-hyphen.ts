@@ -1,9 +1,7 @@
 import type { SeedDocument } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import { defineLineAnalysis, defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import { normalizeWord } from '../../engine/words';
-import conjunctions from './conjunctions.json';
-import hyphenCompounds from './hyphen-compounds.json';
-import { stopWordIndex } from './languageEvidence';
+import docs from './detached-hyphen.md';
 
 /**
  * A letter or digit, spaces, then a hyphen glued to a letter: "norte -coreanos", "Kursk -regionen".
@@ -26,10 +24,8 @@ function wordBefore(text: string, end: number): string | undefined {
 const CLOSING_HYPHEN = /[\p{L}\p{N}.][-\u2010](?=[\s,.;:!?)]|$)/u;
 /** The word after the hyphen ends in one itself: "-ha-". */
 const HYPHEN_CLOSING_AT_ONCE = /^[-\u2010](?=[\s,.;:!?)]|$)/u;
-const CONJUNCTIONS = new Set<string>(conjunctions.words);
 /** How far a closing hyphen of a parenthetical may lie. */
 const PARENTHETICAL_REACH = 120;
-const COMPOUND_FIRST_PARTS = new Map<string, Set<string>>(Object.entries(hyphenCompounds.firstParts as Record<string, string[]>).map(([k, v]) => [k, new Set(v)]));
 const NAME_OR_NUMBER = /^[\p{Lu}\p{N}]|\p{N}/u;
 
 /**
@@ -39,29 +35,25 @@ const NAME_OR_NUMBER = /^[\p{Lu}\p{N}]|\p{N}/u;
  * A lower-case word before a hyphen may instead be a dash typed without its second space
  * ("националности -просто българите"): joining would make a word nobody meant.
  */
-function joinIsCertain(doc: SeedDocument, before: string, language: string): boolean {
+function joinIsCertain(doc: SeedDocument, before: string, hyphenated: () => ReadonlySet<string>): boolean {
   if (NAME_OR_NUMBER.test(before)) return true;
   const lower = normalizeWord(before);
-  if (COMPOUND_FIRST_PARTS.get(language)?.has(lower)) return true;
-  return hyphenatedElsewhere(doc, lower);
+  if (doc.lexicon?.hyphenPrefixes.has(lower)) return true;
+  return hyphenated().has(lower);
 }
 
-const hyphenatedParts = new WeakMap<SeedDocument, Set<string>>();
-
-/** Whether the document writes `part` (lower case) followed by a hyphen and a letter. Indexed once per document. */
-function hyphenatedElsewhere(doc: SeedDocument, part: string): boolean {
-  let parts = hyphenatedParts.get(doc);
-  if (!parts) {
-    parts = new Set();
-    for (const line of doc.lines) {
-      if (!line.text.includes('-') && !line.text.includes('\u2010')) continue;
-      // Line by line, kept across edits: a hyphen and the word before it never span lines.
-      for (const word of doc.textMemo('garbled/detached-hyphen\u0000parts', line.text, () => hyphenatedWords(line.text))) parts.add(word);
-    }
-    hyphenatedParts.set(doc, parts);
+/** The (normalised) words the document writes followed by a hyphen and a letter. */
+function hyphenatedParts(doc: SeedDocument): Set<string> {
+  const parts = new Set<string>();
+  for (const line of doc.lines) {
+    if (!line.text.includes('-') && !line.text.includes('\u2010')) continue;
+    for (const word of doc.analyse(lineHyphenatedWords, line)) parts.add(word);
   }
-  return parts.has(part);
+  return parts;
 }
+
+/** A hyphen and the word before it never span lines: they are found line by line. */
+const lineHyphenatedWords = defineLineAnalysis('garbled/detached-hyphen/parts', (line) => hyphenatedWords(line.text));
 
 /** The (normalised) words a hyphen follows directly in `text`. */
 function hyphenatedWords(text: string): string[] {
@@ -87,7 +79,7 @@ interface Detached {
 }
 
 /** The detached hyphens of a paragraph's text; `stopWords` are the document language's (or every language's). */
-function detachedIn(text: string, stopWords: ReadonlySet<string> | ReadonlyMap<string, unknown>): Detached[] {
+function detachedIn(text: string, stopWords: ReadonlySet<string> | ReadonlyMap<string, unknown>, conjunctions: ReadonlySet<string>): Detached[] {
   const out: Detached[] = [];
   // Only a space (or tab, or no-break space) before a hyphen can make one.
   if (!SPACE_HYPHEN.test(text)) return out;
@@ -101,7 +93,7 @@ function detachedIn(text: string, stopWords: ReadonlySet<string> | ReadonlyMap<s
     if (!after) continue;
     if (before) {
       const b = normalizeWord(before);
-      if (CONJUNCTIONS.has(b) || stopWords.has(b)) continue;
+      if (conjunctions.has(b) || stopWords.has(b)) continue;
     }
     if (stopWords.has(normalizeWord(after))) continue;
     const rest = text.slice(hyphen + 1 + after.length, hyphen + 1 + PARENTHETICAL_REACH);
@@ -110,6 +102,11 @@ function detachedIn(text: string, stopWords: ReadonlySet<string> | ReadonlyMap<s
   }
   return out;
 }
+
+/** The detached hyphens of a paragraph, after the stop words of the document's language (or of every language). */
+const paragraphDetached = defineParagraphAnalysis('garbled/detached-hyphen', (p, { lexicon, languages }) =>
+  detachedIn(p.text, lexicon?.stopWords ?? languages.stopWordIndex, languages.conjunctionsOfAll),
+);
 
 export default defineRule({
   meta: {
@@ -122,33 +119,13 @@ export default defineRule({
       detached: 'Detached hyphen: "{text}" should probably be one hyphenated word, "{joined}".',
     },
   },
-  docs: `Finds a hyphenated compound whose hyphen lost contact with its first part: \`norte -coreanos\`,
-\`quinta -feira\`, \`Ukraine -konflikten\`, \`Kursk -regionen\`. Machine translation produces this when it
-tokenises a compound and rebuilds it; readers stumble and search misses the word.
-
-Not reported:
-
-- a dash spaced on both sides (\`CNN - A Coréia\`), an en or em dash, a minus before a number (\`-5\`), a
-  list dash at the start of a line;
-- a suspended compound after a conjunction (\`seurakuntataloissa ja -kodeissa\`, \`Schulgebäude und -gelände\`):
-  the conjunctions are in \`server/src/rules/garbled/conjunctions.json\` and the language files' stop words;
-- a hyphen used as a dash before a function word (\`the army -which ...\`): the word after it is a stop word;
-- a parenthetical between hyphens (\`citats -ha dit- a\`): a closing \`word-\` follows in the same paragraph.
-
-**Fix**: delete the space, joining the parts: \`norte-coreanos\`. The fix is safe when the join is certain: the
-part before the hyphen is a name, an acronym or a number (\`Ukraine -konflikten\`, \`GFDL -licentie\`), a word
-the language often hyphenates (\`quinta -feira\`; per language in
-\`server/src/rules/garbled/hyphen-compounds.json\`), or the document hyphenates the same part elsewhere
-(\`norte-coreanos\` two sentences earlier). Otherwise it is unsafe: a lower-case word before the hyphen may be
-a dash typed without its second space (\`националности -просто българите\`), where joining would be wrong. If
-the compound is written as one word in the language (Danish \`Ukrainekonflikten\`), delete the hyphen too by
-hand.`,
+  docs,
   check({ doc, report }) {
-    const stopWords = stopWordIndex(doc.languages);
-    const docStopWords = doc.lexicon?.stopWords;
+    let hyphenated: Set<string> | undefined;
+    const hyphenatedInDocument = () => (hyphenated ??= hyphenatedParts(doc));
     for (const p of doc.paragraphs) {
-      // Paragraph-local, kept across edits; only whether the join is certain looks at the rest of the document.
-      for (const d of doc.paragraphMemo('garbled/detached-hyphen', p, () => detachedIn(p.text, docStopWords ?? stopWords))) {
+      // Only whether the join is certain looks beyond the paragraph.
+      for (const d of doc.analyse(paragraphDetached, p)) {
         const start = p.start + d.wordStart;
         const end = p.start + d.end;
         report({
@@ -160,7 +137,7 @@ hand.`,
             {
               title: 'Join the hyphen to the word before it',
               edits: [{ start: p.start + d.spaceStart, end: p.start + d.hyphen, text: '' }],
-              safe: d.before !== undefined && joinIsCertain(doc, d.before, doc.language),
+              safe: d.before !== undefined && joinIsCertain(doc, d.before, hyphenatedInDocument),
             },
           ],
         });

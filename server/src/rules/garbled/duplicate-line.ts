@@ -1,9 +1,16 @@
-import { defineRule } from '../../engine/rule';
-import { removeLines } from './lines';
+import { defineParagraphAnalysis, defineRule } from '../../engine/rule';
+import { removeLines } from './shared/line-edits';
+import docs from './duplicate-line.md';
 
 const WHITESPACE_RUN = /\s+/g;
 /** Whitespace other than single spaces: only then is the text normalised before comparing. */
 const ODD_SPACING = /\s\s|[^\S ]/;
+
+/** A paragraph's text with single spaces (`key`), and that in lower case (`folded`): what repeats are compared by. */
+const comparable = defineParagraphAnalysis('garbled/duplicate-line', (p) => {
+  const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
+  return { key, folded: key === p.text && p.lowerText !== undefined ? p.lowerText : key.toLowerCase() };
+});
 
 export default defineRule({
   meta: {
@@ -18,29 +25,15 @@ export default defineRule({
     },
     defaultOptions: { minLength: 20 },
   },
-  docs: `Finds a paragraph line whose text already appeared on an earlier line: typically the title twice at
-the top (the page's \`<title>\` and its \`<h1>\`), or a paragraph copied from a teaser. Whitespace differences
-do not count; a repeat differing only in case is reported with its own message.
-
-Lines shorter than \`minLength\` characters (default 20) are ignored: short lines repeat legitimately
-(a recurring speaker name, "Photo", a list item) and page furniture is \`garbled/boilerplate\`'s business.
-Twenty characters is about three words: below it, a repeat is as likely deliberate as not.
-
-**Fix** (safe for a repeat that differs at most in spacing, unsafe when only the case matches): delete the
-later copy, the whole line with its line break; the first occurrence stays.`,
+  docs,
   check({ doc, report, options }) {
-    const minLength = Number(options.minLength ?? 20);
+    const minLength = options.minLength as number;
     // Lower-cased text with single spaces -> the first line holding it, and its exact text.
     const seen = new Map<string, { line: number; key: string }>();
     for (const p of doc.paragraphs) {
       if (p.text.length < minLength) continue;
-      // Kept across edits: the same string objects come back, so the map below hashes them once.
-      const { key, folded } = doc.paragraphMemo('garbled/duplicate-line', p, () => {
-        const key = ODD_SPACING.test(p.text) ? p.text.replace(WHITESPACE_RUN, ' ') : p.text;
-        // The document's lower-cased text, sliced, when it has one (see SeedDocument.lowerText).
-        const lower = doc.lowerText;
-        return { key, folded: key === p.text && lower !== undefined ? lower.slice(p.start, p.end) : key.toLowerCase() };
-      });
+      // Kept across edits, the same string objects come back: the map below hashes them once.
+      const { key, folded } = doc.analyse(comparable, p);
       const first = seen.get(folded);
       // Text glued to the header line is never the later copy: it comes first.
       if (first && p.line !== doc.header?.line) {

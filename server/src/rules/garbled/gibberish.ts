@@ -1,6 +1,6 @@
-import { defineRule, reportLocal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import { scriptOf, type Script } from '../../engine/scripts';
-import { documentLanguages } from './languageEvidence';
+import docs from './gibberish.md';
 
 /** Where a word splits into parts: hyphens, apostrophes, internal periods ("Pynongy-visitysitysday-hnk"). */
 const PART_SEPARATOR = /['’\-‐.]/;
@@ -168,7 +168,7 @@ function judge(token: string, docScript: string): Verdict {
   return verdict;
 }
 
-export default defineRule({
+export default defineRule<string>({
   meta: {
     id: 'garbled/gibberish',
     category: 'garbled',
@@ -180,55 +180,30 @@ export default defineRule({
       mixedScripts: '"{token}" {clues}: look-alike letters from another script break search and spelling.',
     },
   },
-  docs: `Finds tokens that are not words, judged from their letters alone (a word list cannot vouch for names
-and new words, so a missing entry is never evidence):
-
-- a run of four or more letters repeated inside a longer part (\`visit**ysitys**day\`), or three letters
-  thrice: 1 point, 2 for the triple. A word that is just a doubling (\`couscous\`, \`chercher\`) is not counted;
-- a hyphenated part of three or more lowercase Latin letters with no vowel and no syllabic r or l (\`-hnk\`): 1 point;
-- three or more lower-to-upper case changes inside a part (\`DomovMasažaHrbtaMasaža\`, \`wHaTeVeR\`): 2 points;
-- letters from two of Latin, Cyrillic and Greek in one word (\`вiн\` with a Latin i, \`Νοva\`): 2 points.
-
-A token is reported at 2 points, so that one clue alone (Turkish \`karşılaşılan\` repeats \`şıla\`, \`hmm\` has no
-vowel, \`McDonald\` changes case) is not enough: \`Pynongy-visitysitysday-hnk\` has two. Words are judged when
-they have eight letters or more, a hyphen, or letters beyond Latin; a Greek letter before up to four Latin
-ones is a symbol with a subscript or a unit (\`δlj\`, \`μg\`, \`λmax\`), not a mixed word.
-
-**Fix**: none for gibberish: only the source can tell what was meant. For a word mixing look-alike scripts,
-a safe fix writes the stray letters in the word's main script when that script is the document's, holds at
-least three quarters of the letters and every stray letter has a twin (\`вiн\` → \`він\`).
-
-Invisible characters are \`garbled/control-character\`'s business; broken encodings \`garbled/mojibake\`'s.`,
-  check(context) {
-    const { doc } = context;
-    const docScript = documentLanguages(doc).script;
-    // Each paragraph on its own, kept across edits: the document's script is the only other input.
-    for (const p of doc.paragraphs) {
-      reportLocal(context, () => `garbled/gibberish\u0000${docScript}`, p.start, p.text, (report) => {
-        for (const sentence of p.sentences) {
-          // The document's words (cached, shared with other rules), split at hyphens, apostrophes and periods.
-          for (const word of doc.words(sentence)) {
-            // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
-            // others a hyphenated part or three case changes); a short word can still mix scripts.
-            if (word.end - word.start < 8 && isPlainShortWord(doc.text, word.start, word.end)) continue;
-            const token = doc.text.slice(word.start, word.end);
-            const verdict = judge(token, docScript);
-            if (verdict.points < THRESHOLD) continue;
-            const start = word.start;
-            const end = word.end;
-            const isMixed = verdict.clues.some((c) => c.startsWith('mixes'));
-            report({
-              messageId: isMixed && verdict.points === THRESHOLD ? 'mixedScripts' : 'gibberish',
-              data: { token, clues: verdict.clues.join(', ') },
-              start,
-              end,
-              fixes: verdict.repaired && verdict.repaired !== token
-                ? [{ title: `Write "${verdict.repaired}"`, edits: [{ start, end, text: verdict.repaired }], safe: true }]
-                : [],
-            });
-          }
-        }
-      });
+  docs,
+  // Only the document's script, besides the words, reaches the verdict.
+  prepare: (doc) => doc.languageProfile.script,
+  checkParagraph(p, { prepared: docScript, report }) {
+    const text = p.text;
+    for (const sentence of p.sentences) {
+      // The paragraph's words (shared with other rules), split at hyphens, apostrophes and periods.
+      for (const word of p.words(sentence)) {
+        // A plain word of under eight letters has room for none of the clues (a repeat needs eight, the
+        // others a hyphenated part or three case changes); a short word can still mix scripts.
+        if (word.end - word.start < 8 && isPlainShortWord(text, word.start, word.end)) continue;
+        const token = text.slice(word.start, word.end);
+        const verdict = judge(token, docScript);
+        if (verdict.points < THRESHOLD) continue;
+        const { start, end } = word;
+        const isMixed = verdict.clues.some((c) => c.startsWith('mixes'));
+        report({
+          messageId: isMixed && verdict.points === THRESHOLD ? 'mixedScripts' : 'gibberish',
+          data: { token, clues: verdict.clues.join(', ') },
+          start,
+          end,
+          fixes: verdict.repaired && verdict.repaired !== token ? [{ title: `Write "${verdict.repaired}"`, edits: [{ start, end, text: verdict.repaired }], safe: true }] : [],
+        });
+      }
     }
   },
 });

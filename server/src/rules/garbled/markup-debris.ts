@@ -1,9 +1,10 @@
 import type { Paragraph, SeedDocument } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import { defineParagraphAnalysis, defineRule } from '../../engine/rule';
 import type { Fix } from '../../engine/types';
-import { cp1252Char } from './encoding';
-import entityTable from './html-entities.json';
-import { removeLines, removeSpan } from './lines';
+import { cp1252Char } from './shared/cp1252';
+import entityTable from './shared/html-entities.json';
+import { removeLines, removeSpan } from './shared/line-edits';
+import docs from './markup-debris.md';
 
 const ENTITIES = new Map<string, string>(Object.entries(entityTable.entities));
 
@@ -159,6 +160,9 @@ function mergeOverlapping(pieces: Debris[]): Debris[] {
   return out;
 }
 
+/** The debris of a paragraph, offsets relative to it. */
+const paragraphDebris = defineParagraphAnalysis('garbled/markup-debris', (p): readonly Debris[] => (MAY_HOLD_DEBRIS.test(p.text) ? findDebris(p.text) : NO_DEBRIS));
+
 function describe(text: string): string {
   return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
@@ -200,26 +204,11 @@ export default defineRule({
       line: 'The whole line is markup debris: "{text}".',
     },
   },
-  docs: `Finds what an HTML-to-text conversion left behind:
-
-- tags of HTML elements (\`<br>\`, \`</p>\`, \`<a href="...">\`), comments and doctypes; \`<3\` or \`<Name>\` are not
-  HTML elements and stay;
-- the end of a tag whose \`<\` was lost: \`-hnk">\`, \`class="lead">\` (a quote directly followed by \`>\`);
-- character entities: \`&nbsp;\`, \`&amp;\`, \`&#8217;\`, \`&#x2019;\` (\`&#151;\` reads as Windows-1252, as in browsers);
-- links with a scheme (\`https://...\`), and lines that are nothing but a link; a \`www.\` address inside a sentence
-  is contact information and stays;
-- CSS rules (\`.hidden{display:none}\`), script fragments (\`function(\`, \`var x =\`, \`document.write\`,
-  \`(adsbygoogle = window.adsbygoogle || []).push({});\`);
-- MediaWiki language-converter markup (\`-{km}-\`), common in text taken from Serbian Wikipedia.
-
-**Fix**: an entity becomes its character and wiki markup its content (safe). A tag, a tag's tail or a CSS rule
-is deleted with one neighbouring space, and a block tag between two words becomes a space (safe). A line that
-holds nothing else is deleted whole (safe). A link or script fragment inside a sentence gets an unsafe fix:
-where it ends, and whether the sentence still reads without it, needs a look.`,
+  docs,
   check({ doc, report }) {
     for (const p of doc.paragraphs) {
-      // What the paragraph holds depends on its text alone: kept across edits (the fixes look at its line).
-      const debris = doc.paragraphMemo('garbled/markup-debris', p, () => (MAY_HOLD_DEBRIS.test(p.text) ? findDebris(p.text) : NO_DEBRIS));
+      // The fixes look at the paragraph's line, so only finding the debris is paragraph work.
+      const debris = doc.analyse(paragraphDebris, p);
       if (!debris.length) continue;
       const removable = debris.every((d) => d.kind !== 'entity' && d.kind !== 'wiki' && d.kind !== 'unknownEntity');
       let rest = '';

@@ -1,8 +1,8 @@
-import type { SeedDocument } from '../../engine/document';
-import { defineRule, reportLocal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import { scriptOf } from '../../engine/scripts';
 import type { Report } from '../../engine/types';
-import { cp1252Char, isContinuationCode, redecodeSequence, sequenceLength } from './encoding';
+import { cp1252Char, isContinuationCode, redecodeSequence, sequenceLength } from './shared/cp1252';
+import docs from './mojibake.md';
 
 /** One misread UTF-8 character: the characters it became and the one it was. */
 interface Sequence {
@@ -56,8 +56,8 @@ function isPlausibleRun(run: Sequence[], established: ReadonlySet<string>): bool
 }
 
 /** Findings of one line. */
-function checkLine(doc: SeedDocument, start: number, end: number, report: (r: Report) => void): void {
-  const text = doc.text;
+function damageIn(text: string, report: (r: Report) => void): void {
+  const end = text.length;
   const runs: Sequence[][] = [];
   const c1: Array<{ at: number; fixed?: string }> = [];
   const replacements: Array<[number, number]> = [];
@@ -70,7 +70,7 @@ function checkLine(doc: SeedDocument, start: number, end: number, report: (r: Re
     candidates.push(run);
     run = [];
   };
-  for (let i = start; i < end; ) {
+  for (let i = 0; i < end; ) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       closeRun();
@@ -162,40 +162,8 @@ export default defineRule({
       replacement: 'Replacement character U+FFFD: bytes were lost when this text was decoded; the original cannot be recovered from the file.',
     },
   },
-  docs: `Finds text that went through the wrong decoder:
-
-- **UTF-8 read as Windows-1252 or Latin-1** (mojibake): every non-ASCII character turns into two to four
-  characters, \`Ã«\` for \`ë\`, \`Ã§\` for \`ç\`, \`Ã©\` for \`é\`, \`â€™\` for \`’\`, \`Ã°Å¸Ëœâ‚¬\` for an emoji.
-  One finding per line spans all of them. A byte order mark read this way (\`ï»¿\`) is deleted.
-- **Windows-1252 read as Latin-1**: curly quotes and dashes become invisible C1 control characters
-  (U+0092 for \`’\`, U+0096 for \`–\`).
-- **U+FFFD**, the replacement character: the decoder met bytes it could not read and threw them away.
-
-Readers and models see nonsense words; search and language identification fail on them.
-
-A run counts as mojibake when its characters are exactly the Windows-1252/Latin-1 spelling of valid UTF-8
-and what it decodes to is plausible: a Latin letter, a combining accent, punctuation, a currency sign, an
-arrow or symbol, an emoji; or several written characters in a row (a Cyrillic or Arabic word); or a single
-character of a script that longer runs on the same line establish (the one-letter Russian word "в"). That
-keeps \`Straße“\` (ß then a quote, which would decode to an NKo letter) and \`café »\` with a no-break space
-(which would decode to one Chinese character) clean.
-
-**Fix** (safe): each damaged run is turned back into the bytes it came from and read as UTF-8; the fix is
-offered only when that round trip succeeds exactly. Doubly damaged text (\`Ã¢â‚¬â„¢\`) is repaired in two
-passes. A C1 control becomes its Windows-1252 character. \`â€\` followed by a lost byte gets an unsafe fix
-(\`”\`, the usual victim). U+FFFD has no fix: the original bytes are gone; restore the passage from the source.
-
-\`\`\`
-Before: A CorÃ©ia do Norte envia cidadÃ£os
-After:  A Coréia do Norte envia cidadãos
-\`\`\``,
-  check(context) {
-    const { doc } = context;
-    if (!LINE_MAY_HOLD_DAMAGE.test(doc.text)) return;
-    for (const line of doc.lines) {
-      if (!LINE_MAY_HOLD_DAMAGE.test(line.text)) continue;
-      // A line on its own, kept across edits.
-      reportLocal(context, () => 'garbled/mojibake', line.start, line.text, (report) => checkLine(doc, line.start, line.end, report));
-    }
+  docs,
+  checkLine(line, { report }) {
+    if (LINE_MAY_HOLD_DAMAGE.test(line.text)) damageIn(line.text, report);
   },
 });

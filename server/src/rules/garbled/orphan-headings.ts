@@ -1,7 +1,8 @@
 import type { Paragraph, SeedDocument } from '../../engine/document';
 import { defineRule } from '../../engine/rule';
-import { removeLines } from './lines';
-import { isBoilerplateLine, isRuleRow, isTableLine } from './lineKinds';
+import { removeLines } from './shared/line-edits';
+import { isBoilerplateLine, isRuleRow, isTableLine } from './shared/line-kinds';
+import docs from './orphan-headings.md';
 
 /** Ends in a letter, digit or mark: no full stop, colon, quote or bracket closes it. */
 const UNPUNCTUATED_END = /[\p{L}\p{N}\p{M}]$/u;
@@ -11,7 +12,7 @@ const LIST_MARKER = /^(?:[-*•·–—]\s|\d{1,3}[.)]\s|\p{L}\)\s)/u;
 function isHeadingLike(doc: SeedDocument, p: Paragraph, maxLength: number): boolean {
   if (p === doc.title || p.line === doc.header?.line) return false;
   if (p.text.length > maxLength || !UNPUNCTUATED_END.test(p.text) || LIST_MARKER.test(p.text)) return false;
-  return !isTableLine(p.text) && !isRuleRow(p.text) && !isBoilerplateLine(doc, p.text);
+  return !isTableLine(p.text) && !isRuleRow(p.text) && !isBoilerplateLine(doc.languages, p.text);
 }
 
 export default defineRule({
@@ -26,26 +27,10 @@ export default defineRule({
     },
     defaultOptions: { minRun: 3, maxLength: 80 },
   },
-  docs: `Finds a run of short lines (at most \`maxLength\` characters, default 80) that do not end in punctuation,
-with no paragraph between them: \`minRun\` (default 3) or more in a row. Such runs are a page's table of
-contents, a "related topics" box or the sub-headings of sections whose text the scraper lost:
-
-\`\`\`
-Relatórios sobre ajuda militar norte-coreana
-Reações do Kremlin e Coréia do Sul
-reforço da cooperação militar
-Entregas de armas e relacionamentos bilaterais
-\`\`\`
-
-One heading followed by its paragraph is normal structure and is left alone, as are the title, list items
-(\`- \`, \`• \`, \`1. \`), table rows and boilerplate lines (their own rules report those).
-
-**Fix** (unsafe): delete the run. It is not applied in bulk because the lines may be real sub-headings
-whose sections went missing: then the text should be restored from the source rather than the headings
-dropped, and only a person can tell which.`,
+  docs,
   check({ doc, report, options }) {
-    const minRun = Number(options.minRun ?? 3);
-    const maxLength = Number(options.maxLength ?? 80);
+    const minRun = options.minRun as number;
+    const maxLength = options.maxLength as number;
     const flush = (run: Paragraph[]) => {
       if (run.length < minRun) return;
       const first = run[0];

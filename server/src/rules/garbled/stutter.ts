@@ -1,11 +1,8 @@
-import type { SeedDocument } from '../../engine/document';
-import { defineRule, reportLocal } from '../../engine/rule';
+import { defineRule } from '../../engine/rule';
 import type { Word } from '../../engine/words';
-import { documentLanguages, scriptFamilyOf } from './languageEvidence';
-import stutterData from './stutter.json';
+import { scriptFamilyOf } from '../../engine/language/index';
+import docs from './stutter.md';
 
-const REDUPLICATING = new Set<string>(stutterData.reduplicating);
-const GRAMMATICAL = new Map<string, Set<string>>(Object.entries(stutterData.grammatical as Record<string, string[]>).map(([k, v]) => [k, new Set(v)]));
 const SPACES_ONLY = /^[ \t\u00a0]+$/;
 const UPPER_START = /^\p{Lu}/u;
 /** Longest repeated phrase looked for, in words. */
@@ -27,7 +24,7 @@ function gap(text: string, a: Word, b: Word, base: number): string {
 }
 
 /** Whether words[i..i+n) and words[j..j+n) are the same phrase, with nothing but spaces inside either. */
-function samePhrase(text: string, base: number, words: Word[], i: number, j: number, n: number): boolean {
+function samePhrase(text: string, base: number, words: readonly Word[], i: number, j: number, n: number): boolean {
   for (let k = 0; k < n; k++) {
     if (words[i + k].lower !== words[j + k].lower) return false;
     if (k > 0 && !(SPACES_ONLY.test(gap(text, words[i + k - 1], words[i + k], base)) && SPACES_ONLY.test(gap(text, words[j + k - 1], words[j + k], base)))) return false;
@@ -35,7 +32,7 @@ function samePhrase(text: string, base: number, words: Word[], i: number, j: num
   return true;
 }
 
-function findStutters(text: string, base: number, words: Word[]): Stutter[] {
+function findStutters(text: string, base: number, words: readonly Word[]): Stutter[] {
   const out: Stutter[] = [];
   let i = 0;
   while (i < words.length - 1) {
@@ -56,11 +53,7 @@ function findStutters(text: string, base: number, words: Word[]): Stutter[] {
   return out;
 }
 
-function raw(doc: SeedDocument, w: Word): string {
-  return doc.text.slice(w.start, w.end);
-}
-
-export default defineRule({
+export default defineRule<string>({
   meta: {
     id: 'garbled/stutter',
     category: 'garbled',
@@ -72,78 +65,51 @@ export default defineRule({
       phrase: 'Repeated phrase: "{text}".',
     },
   },
-  docs: `Finds a word or a phrase of up to four words repeated immediately, separated by spaces only:
-\`the the\`, \`de de\`, \`at at\`, \`in the in the\`. Scrapers produce it where a heading ran into the first
-sentence, machine translation where it hesitated.
-
-Correct repetitions are left alone:
-
-- grammatical doublings listed per language in \`server/src/rules/garbled/stutter.json\`: German \`die die\`
-  ("die Frau, die die Stadt ..."), English \`that that\`, \`had had\`, French \`nous nous\`, Albanian \`të të\`,
-  Danish \`det det\`;
-- in languages that reduplicate words for grammar or emphasis (Turkish \`tek tek\`, Hindi \`धीरे धीरे\`, Greek
-  \`σιγά σιγά\`, Indonesian and Malay, Vietnamese, Hebrew, ...), a single repeated word is not reported;
-  hyphenated reduplication (\`kira-kira\`) is one word anyway;
-- two words that differ in case unless the first starts a sentence (Danish \`I i\` is "you in"), and a
-  capitalised word of fewer than five letters repeated (\`Can Can\`, \`Bora Bora\`: names);
-- words in another script than the document's (a quoted title).
-
-Phrases must be spaced alike with nothing but spaces inside (a list "minutes (1995), minutes (1995)" is
-not a stutter); a phrase opening with one of the language's grammatical doubling words is an idiom and is left
-alone (Romanian \`de la an la an\`, "from year to year"; Italian \`il tutto per tutto\`).
-
-**Fix**: delete the repeats and keep one copy. It is safe for a repeated stop word of the document's language
-(\`the the\`, \`de de\`): nobody writes that on purpose. A repeated content word (\`kovo kovo\`, \`Termine
-Termine\`) or phrase gets an unsafe fix: it may be emphasis, a name or an idiom (Italian "il tutto per tutto
-per ...").`,
-  check(context) {
-    const { doc } = context;
-    const language = doc.language;
-    const reduplicating = REDUPLICATING.has(language);
-    const grammatical = GRAMMATICAL.get(language);
-    const stopWords = doc.lexicon?.stopWords;
-    const docScript = documentLanguages(doc).script;
-    // Each paragraph on its own, kept across edits: the document's script is the only other input.
-    for (const p of doc.paragraphs) {
-      reportLocal(context, () => `garbled/stutter\u0000${docScript}`, p.start, p.text, (report) => {
-        for (const sentence of p.sentences) {
-          const words = doc.words(sentence);
-          if (words.length < 2) continue;
-          const startsSentence = (w: Word) => w === words[0];
-          for (const s of findStutters(doc.text, 0, words)) {
-            const firstWord = words[s.first];
-            const copy = words.slice(s.first, s.first + s.size);
-            const lastOfFirstCopy = words[s.first + s.size - 1];
-            const lastWord = words[s.first + s.size * s.copies - 1];
-            if (scriptFamilyOf(raw(doc, firstWord).codePointAt(0)!) !== docScript) continue;
-            const identical = doc.text.slice(firstWord.start, lastOfFirstCopy.end) === doc.text.slice(words[s.first + s.size].start, words[s.first + 2 * s.size - 1].end);
-            if (s.size === 1) {
-              if (reduplicating || grammatical?.has(firstWord.lower)) continue;
-              const a = raw(doc, firstWord);
-              if (!identical && !(startsSentence(firstWord) && a.toLowerCase() === raw(doc, words[s.first + 1]))) continue;
-              if (identical && UPPER_START.test(a) && !startsSentence(firstWord) && a.length < MIN_REPEATED_NAME) continue;
-            }
-            const hasStopWord = copy.some((w) => stopWords?.has(w.lower));
-            // A phrase opening with a grammatical doubling word is an idiom: Romanian "de la an la an" (from year
-            // to year), Italian "il tutto per tutto".
-            if (s.size > 1 && grammatical?.has(firstWord.lower)) continue;
-            const phrase = doc.text.slice(firstWord.start, lastOfFirstCopy.end);
-            report({
-              messageId: s.size === 1 ? 'word' : 'phrase',
-              data: { text: doc.text.slice(firstWord.start, lastWord.end) },
-              start: firstWord.start,
-              end: lastWord.end,
-              fixes: [
-                {
-                  title: `Keep one "${phrase}"`,
-                  edits: [{ start: lastOfFirstCopy.end, end: lastWord.end, text: '' }],
-                  safe: s.size === 1 && hasStopWord,
-                },
-              ],
-            });
-          }
+  docs,
+  // Only the document's script, besides its language, reaches the paragraphs.
+  prepare: (doc) => doc.languageProfile.script,
+  checkParagraph(p, { prepared: docScript, language, languages, lexicon, report }) {
+    const reduplicating = languages.reduplicates(language);
+    const grammatical = languages.grammaticalRepeats(language);
+    const stopWords = lexicon?.stopWords;
+    const text = p.text;
+    const raw = (w: Word) => text.slice(w.start, w.end);
+    for (const sentence of p.sentences) {
+      const words = p.words(sentence);
+      if (words.length < 2) continue;
+      const startsSentence = (w: Word) => w === words[0];
+      for (const s of findStutters(text, 0, words)) {
+        const firstWord = words[s.first];
+        const copy = words.slice(s.first, s.first + s.size);
+        const lastOfFirstCopy = words[s.first + s.size - 1];
+        const lastWord = words[s.first + s.size * s.copies - 1];
+        if (scriptFamilyOf(raw(firstWord).codePointAt(0)!) !== docScript) continue;
+        const identical = text.slice(firstWord.start, lastOfFirstCopy.end) === text.slice(words[s.first + s.size].start, words[s.first + 2 * s.size - 1].end);
+        if (s.size === 1) {
+          if (reduplicating || grammatical?.has(firstWord.lower)) continue;
+          const a = raw(firstWord);
+          if (!identical && !(startsSentence(firstWord) && a.toLowerCase() === raw(words[s.first + 1]))) continue;
+          if (identical && UPPER_START.test(a) && !startsSentence(firstWord) && a.length < MIN_REPEATED_NAME) continue;
         }
-      });
+        const hasStopWord = copy.some((w) => stopWords?.has(w.lower));
+        // A phrase opening with a grammatical doubling word is an idiom: Romanian "de la an la an" (from year
+        // to year), Italian "il tutto per tutto".
+        if (s.size > 1 && grammatical?.has(firstWord.lower)) continue;
+        const phrase = text.slice(firstWord.start, lastOfFirstCopy.end);
+        report({
+          messageId: s.size === 1 ? 'word' : 'phrase',
+          data: { text: text.slice(firstWord.start, lastWord.end) },
+          start: firstWord.start,
+          end: lastWord.end,
+          fixes: [
+            {
+              title: `Keep one "${phrase}"`,
+              edits: [{ start: lastOfFirstCopy.end, end: lastWord.end, text: '' }],
+              safe: s.size === 1 && hasStopWord,
+            },
+          ],
+        });
+      }
     }
   },
 });

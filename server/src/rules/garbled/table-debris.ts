@@ -1,10 +1,12 @@
-import { defineRule } from '../../engine/rule';
-import { isBlankLine, removeLines } from './lines';
-import { isRuleRow, isTableLine } from './lineKinds';
+import { defineLineAnalysis, defineRule } from '../../engine/rule';
+import { isBlankLine, removeLines } from './shared/line-edits';
+import { isRuleRow, isTableLine } from './shared/line-kinds';
+import docs from './table-debris.md';
 
 /** What a line is: a table row, else a rule row (the loop asks for either). */
 const TABLE = 1;
 const RULE = 2;
+const lineKind = defineLineAnalysis('garbled/table-debris', (line) => (isTableLine(line.text) ? TABLE : isRuleRow(line.text) ? RULE : 0));
 
 export default defineRule({
   meta: {
@@ -17,31 +19,11 @@ export default defineRule({
       table: 'Table debris: {lines} line(s) of pipes and dashes left from a web page table ("{first}").',
     },
   },
-  docs: `Finds the remains of an HTML table (an infobox, a fact sheet) that a scraper flattened into lines of
-cells separated by pipes:
-
-\`\`\`
-Details | |
----|---|
-Ort | Kursk, Russland |
-Quellen |
-\`\`\`
-
-A line counts as a table row when it starts or ends with a pipe, holds two or more pipes, or is a rule
-of dashes with pipes or pluses (\`---|---|\`, \`+----+\`). Rules of dashes alone (\`-----\`) join a block only
-next to such rows; blank lines inside a block belong to it. One finding covers the block. A single pipe
-inside a sentence (\`A | B\`) is not a table.
-
-The rows are page structure in another language or format than the article and carry no sentence a reader
-could use; a model trained on them learns to emit pipes.
-
-**Fix** (safe): delete the block's lines with their line breaks. If the cells held facts the article needs,
-write them into a sentence instead.`,
+  docs,
   check({ doc, report }) {
     const lines = doc.lines;
     const header = doc.header?.line;
-    // What each line is depends on its text alone: kept across edits.
-    const kinds = lines.map((l) => doc.memoAt('garbled/table-debris', l.start, l.text, () => (isTableLine(l.text) ? TABLE : isRuleRow(l.text) ? RULE : 0)));
+    const kinds = lines.map((l) => doc.analyse(lineKind, l));
     const isTable = (k: number) => (kinds[k] & TABLE) !== 0;
     const isRule = (k: number) => (kinds[k] & RULE) !== 0;
     let i = 0;

@@ -1,42 +1,17 @@
-import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
-import { defineRule } from '../../engine/rule';
+import type { SeedDocument } from '../../engine/document';
+import { defineParagraphAnalysis, defineRule, type ParagraphText, type TextSpan, type UnitScope } from '../../engine/rule';
 import { isSpaceUnit, splitWords, startsWithCapital, type Word } from '../../engine/words';
 import {
-  areRelatives,
-  documentLanguages,
   dominantScript,
-  hasTrigramModel,
-  lettersForeignTo,
-  lettersRuleOutForeign,
-  scoreLanguages,
   scriptFamilyOf,
   scriptsCompatible,
-  stopWordIndex,
-  stopWordIds,
-  type DocumentLanguages,
+  type LanguageProfile,
+  type LanguageRegistry,
+  type Lexicon,
   type ScriptFamily,
-} from './languageEvidence';
-import shippedNames from '../../languages/names.json';
-import { isBoilerplateLine, isTableLine } from './lineKinds';
-
-/** English names beyond the shipped list, from Intl; made on first use, since building it costs some 25 ms. */
-let languageNames: Intl.DisplayNames | undefined;
-
-const names = new Map<string, string>(Object.entries(shippedNames).filter(([code]) => !code.startsWith('$')));
-
-function nameOf(code: string): string {
-  if (code === 'und') return 'another language';
-  let name = names.get(code);
-  if (name === undefined) {
-    try {
-      name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
-    } catch {
-      name = code;
-    }
-    names.set(code, name);
-  }
-  return name;
-}
+} from '../../engine/language/index';
+import { isBoilerplateLine, isTableLine } from './shared/line-kinds';
+import docs from './wrong-language.md';
 
 interface Options {
   minSentenceLength: number;
@@ -46,13 +21,9 @@ interface Options {
 }
 
 /**
- * A sentence's stop words clearly belong to the document's language: no need to ask franc. Short
- * function words are shared across languages (Lithuanian "kad", "to", "po" are Bosnian stop words
- * too) and most languages have no list to compete, so it takes three and a quarter of the words.
- * Clean prose has 35-50 %; Czech or Turkish prose, with few function words, often has 25-30 %, and
- * franc then takes Czech written without its diacritics for Slovenian. At 30 %, 25 such sentences
- * of the benchmark corpus were reported, none of them foreign; the injected foreign sentences of
- * the recall test are found as before.
+ * A sentence's stop words settle that it is in the document's language when they are three and a
+ * quarter of its words, with no unrelated language as many: clean prose runs at 35-50 %, and Czech or
+ * Turkish, with few function words, near 25-30 %.
  */
 const STOP_WORD_SHARE = 0.25;
 const MIN_OWN_STOP_WORDS = 3;
@@ -100,9 +71,27 @@ interface Verdict {
   uncertain?: boolean;
 }
 
+/** What judging one paragraph reads: its text and words, the document's languages, and its own scratch state. */
+interface Judge {
+  text: string;
+  unit: ParagraphText;
+  language: string;
+  lexicon?: Lexicon;
+  languages: LanguageRegistry;
+  profile: LanguageProfile;
+  /** Per list of words, the languages each word is a stop word of: several tests ask it of the same words. */
+  lists: Map<readonly Word[], StopWordLists>;
+  /** Scratch counts per language position. */
+  counts?: Int32Array;
+}
+
+function judge(unit: ParagraphText, scope: UnitScope, profile: LanguageProfile): Judge {
+  return { text: unit.text, unit, language: scope.language, lexicon: scope.lexicon, languages: scope.languages, profile, lists: new Map() };
+}
+
 /** How many words are stop words of each language with data. */
-function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, number> {
-  const index = stopWordIndex(doc.languages);
+function stopWordCounts(ctx: Judge, words: readonly Word[]): Map<string, number> {
+  const index = ctx.languages.stopWordIndex;
   const counts = new Map<string, number>();
   for (const w of words) {
     const codes = index.get(w.lower);
@@ -117,18 +106,13 @@ function stopWordCounts(doc: SeedDocument, words: readonly Word[]): Map<string, 
  * same words several times (the document's share, other languages' counts, names, runs).
  */
 type StopWordLists = ReadonlyArray<readonly number[] | undefined>;
-/** Kept per document, not in a weak map keyed by each sentence's words: one weak entry for the collector per document, not per sentence. */
-const stopWordListsOf = new WeakMap<SeedDocument, Map<readonly Word[], StopWordLists>>();
-
-function stopWordLists(doc: SeedDocument, words: readonly Word[]): StopWordLists {
-  let ofDoc = stopWordListsOf.get(doc);
-  if (!ofDoc) stopWordListsOf.set(doc, (ofDoc = new Map()));
-  let lists = ofDoc.get(words);
+function stopWordLists(ctx: Judge, words: readonly Word[]): StopWordLists {
+  let lists = ctx.lists.get(words);
   if (!lists) {
-    const ids = stopWordIds(doc.languages);
+    const ids = ctx.languages.stopWordIds;
     const found: Array<readonly number[] | undefined> = new Array(words.length);
     for (let i = 0; i < words.length; i++) found[i] = ids.get(words[i].lower);
-    ofDoc.set(words, (lists = found));
+    ctx.lists.set(words, (lists = found));
   }
   return lists;
 }
@@ -144,11 +128,10 @@ function isStopWordOf(lists: StopWordLists, i: number, position: number): boolea
  * [from, to) of `lists`. Without `found`, the first such language settles it; with it, every one is
  * added to `found`.
  */
-function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, lists: StopWordLists, from: number, to: number, threshold: number, found?: string[]): boolean {
-  const foreign = foreignPositions(doc, profile);
-  if (scratchLanguageCounts.length < foreign.length) scratchLanguageCounts = new Int32Array(foreign.length);
-  const counts = scratchLanguageCounts;
-  counts.fill(0, 0, foreign.length);
+function foreignStopWordsReach(ctx: Judge, lists: StopWordLists, from: number, to: number, threshold: number, found?: string[]): boolean {
+  const foreign = ctx.profile.outsideOwn;
+  const counts = (ctx.counts ??= new Int32Array(foreign.length));
+  counts.fill(0);
   for (let i = from; i < to; i++) {
     const list = lists[i];
     if (!list) continue;
@@ -156,38 +139,21 @@ function foreignStopWordsReach(doc: SeedDocument, profile: DocumentLanguages, li
       const code = list[k];
       if (foreign[code] === 0 || ++counts[code] !== threshold) continue;
       if (!found) return true;
-      found.push(doc.languages.dataCodes[code]);
+      found.push(ctx.languages.dataCodes[code]);
     }
   }
   return found !== undefined && found.length > 0;
 }
 
-/** Scratch counts per language position, reused between sentences. */
-let scratchLanguageCounts = new Int32Array(64);
-const foreignPositionsOf = new WeakMap<DocumentLanguages, Uint8Array>();
-
-/** Per position of registry.dataCodes: 1 for a language outside the document's own. */
-function foreignPositions(doc: SeedDocument, profile: DocumentLanguages): Uint8Array {
-  let foreign = foreignPositionsOf.get(profile);
-  if (!foreign) {
-    // A plain loop: Uint8Array.from with a mapping function takes a slow generic path (some 30 µs a document).
-    const codes = doc.languages.dataCodes;
-    foreign = new Uint8Array(codes.length);
-    for (let k = 0; k < codes.length; k++) foreign[k] = profile.own.has(codes[k]) ? 0 : 1;
-    foreignPositionsOf.set(profile, foreign);
-  }
-  return foreign;
-}
-
 /** Whether the stop words alone settle that the words are in the document's language (or a relative). */
-function stopWordsAgree(doc: SeedDocument, profile: DocumentLanguages, words: readonly Word[]): boolean {
-  if (!doc.lexicon || words.length === 0) return false;
-  const lists = stopWordLists(doc, words);
-  const position = doc.languages.dataCodes.indexOf(doc.language);
+function stopWordsAgree(ctx: Judge, words: readonly Word[]): boolean {
+  if (!ctx.lexicon || words.length === 0) return false;
+  const lists = stopWordLists(ctx, words);
+  const position = ctx.languages.dataCodes.indexOf(ctx.language);
   let own = 0;
   for (let i = 0; i < lists.length; i++) if (isStopWordOf(lists, i, position)) own++;
   if (own < MIN_OWN_STOP_WORDS || own < STOP_WORD_SHARE * words.length) return false;
-  return !foreignStopWordsReach(doc, profile, lists, 0, lists.length, own);
+  return !foreignStopWordsReach(ctx, lists, 0, lists.length, own);
 }
 
 /** The best score franc gives any of `languages`, or 0. */
@@ -196,26 +162,24 @@ function bestOf(scores: Array<[string, number]>, languages: ReadonlySet<string>)
   return 0;
 }
 
-const consistencies = new WeakMap<SeedDocument, number>();
-
 /** Of a paragraph's sentences of judging length, how many there are and how many are plainly in the document's own languages. */
-function paragraphConsistency(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph): { judged: number; own: number } {
+const paragraphConsistency = defineParagraphAnalysis('garbled/wrong-language/consistency', (p, scope, profile: LanguageProfile): { judged: number; own: number } => {
+  const ctx = judge(p, scope, profile);
   let judged = 0;
   let own = 0;
-  // Sentence by sentence, kept across edits: typing in a long paragraph re-scores one sentence.
-  const kind = memoKind(doc, 'consistency-sentence', profile);
   for (const s of p.sentences) {
     if (s.text.length < CONSISTENCY_MIN_LENGTH) continue;
     judged++;
-    if (doc.textMemo(kind, s.text, () => plainlyOwn(doc, profile, s))) own++;
+    if (plainlyOwn(ctx, s)) own++;
   }
   return { judged, own };
-}
+});
 
 /** Whether a sentence is plainly in the document's own languages: its stop words or letters say so, or franc ranks one of them first. */
-function plainlyOwn(doc: SeedDocument, profile: DocumentLanguages, s: Sentence): boolean {
-  if (stopWordsAgree(doc, profile, doc.words(s)) || lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return true;
-  const top = scoresOf(doc, s.text)[0]?.[0];
+function plainlyOwn(ctx: Judge, s: TextSpan): boolean {
+  const { profile } = ctx;
+  if (stopWordsAgree(ctx, ctx.unit.words(s)) || profile.lettersRuleOutForeign(ctx.text, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return true;
+  const top = profile.scores(s.text)[0]?.[0];
   return top !== undefined && (profile.own.has(top) || profile.accepted.has(top));
 }
 
@@ -226,43 +190,15 @@ function plainlyOwn(doc: SeedDocument, profile: DocumentLanguages, s: Sentence):
  * every sentence. Computed once per document (per paragraph, kept across edits), and only when a
  * verdict depends on it.
  */
-function consistency(doc: SeedDocument, profile: DocumentLanguages): number {
-  let share = consistencies.get(doc);
-  if (share === undefined) {
-    let judged = 0;
-    let own = 0;
-    const kind = memoKind(doc, 'consistency', profile);
-    for (const p of doc.paragraphs) {
-      const counts = doc.paragraphMemo(kind, p, () => paragraphConsistency(doc, profile, p));
-      judged += counts.judged;
-      own += counts.own;
-    }
-    share = judged < 3 ? 1 : own / judged;
-    consistencies.set(doc, share);
+function consistency(doc: SeedDocument, profile: LanguageProfile): number {
+  let judged = 0;
+  let own = 0;
+  for (const p of doc.paragraphs) {
+    const counts = doc.analyse(paragraphConsistency, p, profile);
+    judged += counts.judged;
+    own += counts.own;
   }
-  return share;
-}
-
-/**
- * The memo kind of this rule's paragraph-local work: besides the paragraph and the document's language
- * it depends on the document's script and accepted languages (and the options); only worked out when
- * the document keeps work across edits.
- */
-function memoKind(doc: SeedDocument, what: string, profile: DocumentLanguages, options?: Options): string {
-  if (!doc.remembers) return '';
-  return `garbled/wrong-language\u0000${what}\u0000${profile.script}\u0000${[...profile.accepted].sort().join(',')}\u0000${JSON.stringify(options ?? {})}`;
-}
-
-const scoreCaches = new WeakMap<SeedDocument, Map<string, Array<[string, number]>>>();
-
-/** franc's scores for a text of the document, computed once per document and text. */
-function scoresOf(doc: SeedDocument, text: string, short = false): Array<[string, number]> {
-  let cache = scoreCaches.get(doc);
-  if (!cache) scoreCaches.set(doc, (cache = new Map()));
-  const key = short ? `\u0000${text}` : text;
-  let scores = cache.get(key);
-  if (!scores) cache.set(key, (scores = scoreLanguages(doc.languages, text, short)));
-  return scores;
+  return judged < 3 ? 1 : own / judged;
 }
 
 /**
@@ -270,19 +206,20 @@ function scoresOf(doc: SeedDocument, text: string, short = false): Array<[string
  * document's that beats all of the document's by `margin` (and, given `lead`, every language unrelated
  * to it by that much); undefined otherwise.
  */
-function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: string, margin: number, short: boolean, lead = 0): Verdict | undefined {
-  const scores = scoresOf(doc, text, short);
+function foreignLanguage(ctx: Judge, text: string, margin: number, short: boolean, lead = 0): Verdict | undefined {
+  const { profile } = ctx;
+  const scores = profile.scores(text, short);
   if (!scores.length) return undefined;
   const [top] = scores[0];
   // Cheap tests first; the document's other languages need the whole document scored, so they come last.
   if (profile.own.has(top) || bestOf(scores, profile.own) >= 1 - margin) return undefined;
   // Sure of which language it is, not only that it is not the document's: ahead of every unrelated one.
-  const runnerUp = scores.find(([code]) => !areRelatives(doc.languages, code, top))?.[1] ?? 0;
+  const runnerUp = scores.find(([code]) => !ctx.languages.areRelatives(code, top))?.[1] ?? 0;
   if (1 - runnerUp < lead) return undefined;
   // Letters the document's language writes and this one never does: one is enough against a few
   // words; a sentence may quote a name.
-  if (lettersForeignTo(text, top, profile.script, profile.own) > (short ? 0 : MAX_FOREIGN_LETTERS_IN_SENTENCE)) return undefined;
-  if (profile.accepted.has(top) || [...profile.accepted].some((a) => areRelatives(doc.languages, a, top))) return undefined;
+  if (profile.lettersForeignTo(text, top) > (short ? 0 : MAX_FOREIGN_LETTERS_IN_SENTENCE)) return undefined;
+  if (profile.accepted.has(top) || [...profile.accepted].some((a) => ctx.languages.areRelatives(a, top))) return undefined;
   const best = bestOf(scores, profile.accepted);
   if (best >= 1 - margin) return undefined;
   // Where franc cannot place the document's own sentences, its verdict on this one needs more room;
@@ -295,14 +232,14 @@ function foreignLanguage(doc: SeedDocument, profile: DocumentLanguages, text: st
  * works ("Kim Jong Un", "A Boy and His Dog", "Central Statistics Office"), which keep their own
  * language in any text. Words [from, to) of `words`, all by default.
  */
-function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES_SHARE, from = 0, to = words.length): boolean {
-  const lists = stopWordLists(doc, words);
+function looksLikeNames(ctx: Judge, words: readonly Word[], share = NAMES_SHARE, from = 0, to = words.length): boolean {
+  const lists = stopWordLists(ctx, words);
   let content = 0;
   let capitalised = 0;
   for (let i = from; i < to; i++) {
     if (lists[i] !== undefined) continue;
     content++;
-    if (startsWithCapital(doc.text, words[i].start)) capitalised++;
+    if (startsWithCapital(ctx.text, words[i].start)) capitalised++;
   }
   return content > 0 && capitalised >= share * content;
 }
@@ -312,43 +249,44 @@ function looksLikeNames(doc: SeedDocument, words: readonly Word[], share = NAMES
  * two thirds of its words capitalised and not one function word of any language, or nearly all of
  * them capitalised. German capitalises its nouns, so a share alone would take German prose for names.
  */
-function isListOfNames(doc: SeedDocument, words: readonly Word[]): boolean {
-  if (looksLikeNames(doc, words, MOSTLY_NAMES_SHARE)) return true;
-  return stopWordLists(doc, words).every((list) => list === undefined) && looksLikeNames(doc, words, SENTENCE_NAMES_SHARE);
+function isListOfNames(ctx: Judge, words: readonly Word[]): boolean {
+  if (looksLikeNames(ctx, words, MOSTLY_NAMES_SHARE)) return true;
+  return stopWordLists(ctx, words).every((list) => list === undefined) && looksLikeNames(ctx, words, SENTENCE_NAMES_SHARE);
 }
 
 /** Whether a sentence as a whole is in another script or language than the document. */
-function judgeSentence(doc: SeedDocument, profile: DocumentLanguages, s: Sentence, o: Options): Verdict | undefined {
-  const script = profile.script === 'Latin' && !BEYOND_LATIN.test(s.text) ? LATIN_ONLY : dominantScript(doc.text, s.start, s.end);
+function judgeSentence(ctx: Judge, s: TextSpan, o: Options): Verdict | undefined {
+  const { profile } = ctx;
+  const script = profile.script === 'Latin' && !BEYOND_LATIN.test(s.text) ? LATIN_ONLY : dominantScript(ctx.text, s.start, s.end);
   if (script.letters >= MIN_SCRIPT_LETTERS && script.share >= 0.6 && script.family !== 'Other' && !scriptsCompatible(profile.script, script.family)) {
     // Latin in a document of another script is mostly names, titles and citations.
-    if (script.family === 'Latin' && isListOfNames(doc, doc.words(s).filter((w) => scriptFamilyOf(doc.text.codePointAt(w.start)!) === 'Latin'))) return undefined;
-    const language = scoresOf(doc, s.text)[0]?.[0] ?? 'und';
+    if (script.family === 'Latin' && isListOfNames(ctx, ctx.unit.words(s).filter((w) => scriptFamilyOf(ctx.text.codePointAt(w.start)!) === 'Latin'))) return undefined;
+    const language = profile.scores(s.text)[0]?.[0] ?? 'und';
     return { language, script: script.family };
   }
-  if (s.text.length < o.minSentenceLength || !hasTrigramModel(profile.script)) return undefined;
-  const words = doc.words(s);
+  if (s.text.length < o.minSentenceLength || !profile.scriptHasModels) return undefined;
+  const words = ctx.unit.words(s);
   // A list of names reads as any language to franc.
-  if (stopWordsAgree(doc, profile, words) || isListOfNames(doc, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
-  if (lettersRuleOutForeign(doc, profile, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return undefined;
-  const foreign = foreignLanguage(doc, profile, s.text, o.margin, false);
+  if (stopWordsAgree(ctx, words) || isListOfNames(ctx, words) || (profile.own.size === 0 && profile.accepted.size === 0)) return undefined;
+  if (profile.lettersRuleOutForeign(ctx.text, s.start, s.end, MAX_FOREIGN_LETTERS_IN_SENTENCE + 1)) return undefined;
+  const foreign = foreignLanguage(ctx, s.text, o.margin, false);
   if (!foreign) return undefined;
   // When both languages have stop word lists, the sentence must hold more of the other's.
-  if (doc.lexicon && doc.languages.lexicon(foreign.language)) {
-    const counts = stopWordCounts(doc, words);
-    if ((counts.get(doc.language) ?? 0) >= (counts.get(foreign.language) ?? 0)) return undefined;
+  if (ctx.lexicon && ctx.languages.lexicon(foreign.language)) {
+    const counts = stopWordCounts(ctx, words);
+    if ((counts.get(ctx.language) ?? 0) >= (counts.get(foreign.language) ?? 0)) return undefined;
   }
   return foreign;
 }
 
 /** Whether offset range [start, end) of a paragraph sits inside quotation marks, white space aside (as trim sees it). */
-function isQuoted(p: Paragraph, start: number, end: number): boolean {
-  let before = start - p.start;
-  while (before > 0 && isSpaceUnit(p.text.charCodeAt(before - 1))) before--;
-  let after = end - p.start;
-  while (after < p.text.length && isSpaceUnit(p.text.charCodeAt(after))) after++;
+function isQuoted(text: string, start: number, end: number): boolean {
+  let before = start;
+  while (before > 0 && isSpaceUnit(text.charCodeAt(before - 1))) before--;
+  let after = end;
+  while (after < text.length && isSpaceUnit(text.charCodeAt(after))) after++;
   // A side at the paragraph's edge needs no mark.
-  return (before === 0 || OPENING_QUOTES.includes(p.text[before - 1])) && (after === p.text.length || CLOSING_QUOTES.includes(p.text[after]));
+  return (before === 0 || OPENING_QUOTES.includes(text[before - 1])) && (after === text.length || CLOSING_QUOTES.includes(text[after]));
 }
 
 /** Whether [start, end) overlaps a span of `spans`. */
@@ -378,21 +316,22 @@ function wordScriptFamily(text: string, w: Word): ScriptFamily {
  * lower case, so not a run of names, or holding another language's stop words). franc then has to
  * agree by a wide margin. Most sentences hold none and share one empty list.
  */
-function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, sentence: Sentence, o: Options): readonly Span[] {
+function findSpans(ctx: Judge, sentence: TextSpan, o: Options): readonly Span[] {
+  const { profile } = ctx;
   const out: Span[] = [];
-  const words = doc.words(sentence);
+  const words = ctx.unit.words(sentence);
   if (words.length < 2) return NO_SPANS;
 
   // Words in a script the document does not use.
   let i = profile.script === 'Latin' && !BEYOND_LATIN.test(sentence.text) ? words.length : 0;
   while (i < words.length) {
-    const family = wordScriptFamily(doc.text, words[i]);
+    const family = wordScriptFamily(ctx.text, words[i]);
     if (scriptsCompatible(profile.script, family) || family === 'Other') {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < words.length && wordScriptFamily(doc.text, words[j]) === family) j++;
+    while (j < words.length && wordScriptFamily(ctx.text, words[j]) === family) j++;
     let letters = 0;
     for (let k = i; k < j; k++) letters += words[k].end - words[k].start;
     // A cased script shows names by their capitals; in an uncased one (Arabic, Hebrew, Devanagari)
@@ -400,20 +339,20 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     // brands: it takes a clause of it.
     const cased = CASED_SCRIPTS.has(family);
     const minWords = family === 'Latin' ? MIN_LATIN_RUN_WORDS : cased ? 2 : MIN_UNCASED_SCRIPT_WORDS;
-    if (j - i >= minWords && letters >= 6 && !(cased && looksLikeNames(doc, words, NAMES_SHARE, i, j))) {
+    if (j - i >= minWords && letters >= 6 && !(cased && looksLikeNames(ctx, words, NAMES_SHARE, i, j))) {
       const start = words[i].start;
       const end = words[j - 1].end;
-      const text = doc.text.slice(start, end);
-      const language = scoresOf(doc, text, true)[0]?.[0] ?? 'und';
+      const text = ctx.text.slice(start, end);
+      const language = profile.scores(text, true)[0]?.[0] ?? 'und';
       out.push({ start, end, verdict: { language, script: family } });
     }
     i = j;
   }
 
   // Runs of words none of which is a stop word of the document's language.
-  if (!doc.lexicon || !hasTrigramModel(profile.script)) return out.length === 0 ? NO_SPANS : out;
-  const lists = stopWordLists(doc, words);
-  const own = doc.languages.dataCodes.indexOf(doc.language);
+  if (!ctx.lexicon || !profile.scriptHasModels) return out.length === 0 ? NO_SPANS : out;
+  const lists = stopWordLists(ctx, words);
+  const own = ctx.languages.dataCodes.indexOf(ctx.language);
   i = 0;
   while (i < words.length) {
     if (isStopWordOf(lists, i, own)) {
@@ -428,42 +367,43 @@ function findSpans(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, 
     const start = words[from].start;
     const end = words[j - 1].end;
     if (end - start < MIN_SPAN_CHARS || overlapsAny(out, start, end)) continue;
-    if (scriptFamilyOf(doc.text.codePointAt(start)!) !== profile.script || isQuoted(p, start, end)) continue;
+    if (scriptFamilyOf(ctx.text.codePointAt(start)!) !== profile.script || isQuoted(ctx.text, start, end)) continue;
     // Evidence before franc: another language's stop words, or a lower-case run long enough to be a splice.
     // Most runs have neither: the languages are listed only once there is evidence.
     let splice = j - from >= MIN_SPLICE_WORDS;
-    for (let k = from; splice && k < j; k++) splice = !startsWithCapital(doc.text, words[k].start) || (k === from && words[k].start === sentence.start);
-    let foreignStopWords = foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS);
-    if (foreignStopWords && looksLikeNames(doc, words, NAMES_SHARE, from, j)) foreignStopWords = false;
+    for (let k = from; splice && k < j; k++) splice = !startsWithCapital(ctx.text, words[k].start) || (k === from && words[k].start === sentence.start);
+    let foreignStopWords = foreignStopWordsReach(ctx, lists, from, j, MIN_FOREIGN_STOP_WORDS);
+    if (foreignStopWords && looksLikeNames(ctx, words, NAMES_SHARE, from, j)) foreignStopWords = false;
     if (!foreignStopWords && !splice) continue;
     const stopWordLanguages: string[] = [];
-    if (foreignStopWords) foreignStopWordsReach(doc, profile, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
+    if (foreignStopWords) foreignStopWordsReach(ctx, lists, from, j, MIN_FOREIGN_STOP_WORDS, stopWordLanguages);
     const candidates = splice ? [...stopWordLanguages, ...o.spliceLanguages] : stopWordLanguages;
-    const isCandidate = (code: string) => candidates.some((c) => areRelatives(doc.languages, c, code));
+    const isCandidate = (code: string) => candidates.some((c) => ctx.languages.areRelatives(c, code));
     // Letters no candidate language writes settle it without franc (a Czech "ř" is never English).
-    if (lettersRuleOutForeign(doc, profile, start, end, 1, isCandidate)) continue;
-    const text = doc.text.slice(start, end);
+    if (profile.lettersRuleOutForeign(ctx.text, start, end, 1, isCandidate)) continue;
+    const text = ctx.text.slice(start, end);
     // Stop words are evidence enough to trust franc's first choice; a bare splice needs franc to be sure of it.
-    const verdict = foreignLanguage(doc, profile, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
+    const verdict = foreignLanguage(ctx, text, o.spanMargin, true, stopWordLanguages.length ? 0 : SPLICE_LEAD);
     if (verdict && isCandidate(verdict.language)) out.push({ start, end, verdict });
   }
   return out.length === 0 ? NO_SPANS : out;
 }
 
 /** A short paragraph (a heading) in another language: none of the document's stop words, some of another's. */
-function judgeHeading(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): Verdict | undefined {
-  if (!doc.lexicon || !hasTrigramModel(profile.script) || p.text.length < FRANC_MIN_SHORT) return undefined;
-  const words = splitWords(p.text, p.start);
-  if (words.length < 2 || words.some((w) => doc.lexicon!.stopWords.has(w.lower))) return undefined;
-  const counts = stopWordCounts(doc, words);
+function judgeHeading(ctx: Judge, o: Options): Verdict | undefined {
+  const { profile, lexicon, text } = ctx;
+  if (!lexicon || !profile.scriptHasModels || text.length < FRANC_MIN_SHORT) return undefined;
+  const words = splitWords(text, 0);
+  if (words.length < 2 || words.some((w) => lexicon.stopWords.has(w.lower))) return undefined;
+  const counts = stopWordCounts(ctx, words);
   if (![...counts.keys()].some((c) => !profile.own.has(c))) return undefined;
-  if (lettersRuleOutForeign(doc, profile, p.start, p.end, 1)) return undefined;
-  return foreignLanguage(doc, profile, p.text, o.spanMargin, true);
+  if (profile.lettersRuleOutForeign(text, 0, text.length, 1)) return undefined;
+  return foreignLanguage(ctx, text, o.spanMargin, true);
 }
 
 interface ParagraphVerdicts {
-  /** Per sentence: its verdict, and the passages judged inside it (offsets relative to the paragraph). */
-  sentences: Array<{ verdict?: Verdict; spans: readonly Span[] }>;
+  /** Per sentence: where it is, its verdict, and the passages judged inside it (offsets relative to the paragraph). */
+  sentences: Array<{ start: number; end: number; verdict?: Verdict; spans: readonly Span[] }>;
   /** A one-sentence short paragraph judged as a heading. */
   heading?: Verdict;
 }
@@ -473,28 +413,20 @@ interface ParagraphVerdicts {
  * depends on the paragraph's text and the document's languages only, so it is kept across edits.
  * Passages are judged inside every sentence whose verdict may not stand.
  */
-function judgeParagraph(doc: SeedDocument, profile: DocumentLanguages, p: Paragraph, o: Options): ParagraphVerdicts | undefined {
-  if (isTableLine(p.text) || isBoilerplateLine(doc, p.text)) return undefined;
-  // Sentence by sentence, kept across edits too: typing in a long paragraph re-judges one sentence.
-  // A passage is judged with the marks just outside it (isQuoted), so they are part of the key.
-  const kind = memoKind(doc, 'sentence', profile, o);
+const paragraphVerdicts = defineParagraphAnalysis('garbled/wrong-language', (p, scope, input: { profile: LanguageProfile; options: Options }): ParagraphVerdicts | undefined => {
+  const o = input.options;
+  if (isTableLine(p.text) || isBoilerplateLine(scope.languages, p.text)) return undefined;
+  const ctx = judge(p, scope, input.profile);
   const sentences = p.sentences.map((s) => {
-    const key = doc.remembers ? `${p.text.slice(0, s.start - p.start).trimEnd().slice(-1)}\u0000${s.text}\u0000${p.text.slice(s.end - p.start).trimStart().slice(0, 1)}` : '';
-    const judged = doc.textMemo(kind, key, () => {
-      const verdict = judgeSentence(doc, profile, s, o);
-      const found = !verdict || verdict.uncertain ? findSpans(doc, profile, p, s, o) : NO_SPANS;
-      const spans = found.length === 0 ? NO_SPANS : found.map((x) => ({ ...x, start: x.start - s.start, end: x.end - s.start }));
-      return { verdict, spans };
-    });
-    const shift = s.start - p.start;
-    return { verdict: judged.verdict, spans: judged.spans.length === 0 ? judged.spans : judged.spans.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift })) };
+    const verdict = judgeSentence(ctx, s, o);
+    return { start: s.start, end: s.end, verdict, spans: !verdict || verdict.uncertain ? findSpans(ctx, s, o) : NO_SPANS };
   });
   const first = sentences[0]?.verdict;
-  const heading = p.sentences.length === 1 && p.text.length < o.minSentenceLength && (!first || first.uncertain) ? judgeHeading(doc, profile, p, o) : undefined;
+  const heading = p.sentences.length === 1 && p.text.length < o.minSentenceLength && (!first || first.uncertain) ? judgeHeading(ctx, o) : undefined;
   // Most paragraphs hold nothing to report: kept as such, they cost nothing on later lints.
   if (!heading && sentences.every((x) => !x.verdict && x.spans.length === 0)) return undefined;
   return { sentences, heading };
-}
+});
 
 export default defineRule({
   meta: {
@@ -510,66 +442,23 @@ export default defineRule({
     },
     defaultOptions: { minSentenceLength: 60, margin: 0.1, spanMargin: 0.3, spliceLanguages: ['en'] },
   },
-  docs: `Finds text in another language than the document: an English sentence left in a Portuguese machine
-translation, an English splice at the end of a Portuguese sentence (\`... uma afirmação em ucraine reject thes
-transfers.\`), an English heading in a Danish article (\`Brotherhood of Arms\`), a Cyrillic phrase in a
-Latin-script article.
-
-How it decides, cheapest evidence first:
-
-1. **Script.** A sentence mostly (60 %) in a script the document does not use is reported whatever its
-   length, unless it is a list of names. Inside a sentence, a run of words in another script is reported
-   when it is long enough not to be a name: two words of a cased script (Cyrillic, Greek) not all
-   capitalised, four of an uncased one (Arabic, Hebrew, Devanagari), five Latin words in a document of
-   another script (Latin there is mostly names and brands). Chinese characters in Korean text are at home.
-2. **Sentences** of \`minSentenceLength\` characters or more (default 60). When the document's language has a
-   stop word list and a sentence holds three or more of its stop words making 25 % of its words, with no
-   unrelated language holding as many, the sentence is settled without franc (clean prose runs at 35-50 %).
-   Otherwise franc scores it, over the configured languages. It is reported when franc ranks an unrelated
-   language first, with all of the document's languages at least \`margin\` (default 0.10) below; when, if
-   both languages have stop word lists, it holds more of the other's; and when it is not a list of names
-   (two thirds of its words capitalised and no function word of any language, or 85 % capitalised: German
-   capitalises its nouns). Consecutive sentences in the same language make one finding.
-3. **Headings and passages** too short for franc alone. A short line is reported when it has none of the
-   document's stop words, some of another language's, and franc puts another language first with all of the
-   document's at least \`spanMargin\` (default 0.30) below (\`Brotherhood of Arms\`). Inside a sentence, a run
-   of three or more words (15 characters or more) with none of the document's stop words is judged when it
-   holds two stop words of another language and is not mostly capitalised (a title, a name), or when it is
-   four or more lower-case words: a possible untranslated splice, reported only if franc, beyond the margin,
-   names a language of \`spliceLanguages\` (default \`["en"]\`, the source languages machine translation
-   leaves behind) and puts it 0.10 ahead of every unrelated language. Passages in quotation marks are left
-   alone. A letter the document's language writes and the candidate language never does (Albanian "ë" in a
-   run franc calls Catalan) rules the candidate out; a sentence may hold one, for a name.
-
-**The document's languages** are its detected language and franc's first choice for its first kilobyte,
-with their close relatives, which franc cannot tell apart on a sentence: the language files'
-\`closeRelatives\` plus \`server/src/rules/garbled/language-groups.json\` (hr/bs/sr, sl/hr, da/nb/nn/sv, id/ms,
-pt/gl/es, en/sco, nl/af, cs/sk, bg/mk, ru/uk/be, fi/et, ...). A Bokmål sentence in a Danish article is not
-reported. Where franc places fewer than 70 % of the document's own sentences in its languages (it has no
-model of Icelandic or Estonian, and names a different neighbour for every sentence), a verdict needs a
-margin 0.20 wider.
-
-Limits: among the configured languages franc knows one per script for Greek, Hebrew, Devanagari, Korean,
-Chinese and Japanese, so within those only the script check applies; a fragment shorter than three words is never judged; languages without a stop word
-list get no passage check.
-
-There is no fix: we do not translate. Delete the passage, or restore the document-language text from the
-source; if the passage belongs (a quoted title, a motto), mark the finding as reviewed.`,
+  docs,
   check({ doc, report, options }) {
     const o: Options = {
-      minSentenceLength: Number(options.minSentenceLength ?? 60),
-      margin: Number(options.margin ?? 0.1),
-      spanMargin: Number(options.spanMargin ?? 0.3),
-      spliceLanguages: Array.isArray(options.spliceLanguages) ? options.spliceLanguages.map(String) : ['en'],
+      minSentenceLength: options.minSentenceLength as number,
+      margin: options.margin as number,
+      spanMargin: options.spanMargin as number,
+      spliceLanguages: (options.spliceLanguages as unknown[]).map(String),
     };
-    const profile = documentLanguages(doc);
+    const profile = doc.languageProfile;
     if (profile.script === 'Other') return;
-    const documentLanguage = doc.language === 'und' ? "the document's language" : nameOf(doc.language);
-    const kind = memoKind(doc, 'verdicts', profile, o);
+    const documentLanguage = doc.language === 'und' ? "the document's language" : doc.languages.nameOf(doc.language);
+    const input = { profile, options: o };
     // A verdict on franc's narrow margin stands where franc places the document's own sentences well.
-    const stands = (v: Verdict | undefined): v is Verdict => v !== undefined && (!v.uncertain || consistency(doc, profile) >= CONSISTENT);
+    let share: number | undefined;
+    const stands = (v: Verdict | undefined): v is Verdict => v !== undefined && (!v.uncertain || (share ??= consistency(doc, profile)) >= CONSISTENT);
     for (const p of doc.paragraphs) {
-      const found = doc.paragraphMemo(kind, p, () => judgeParagraph(doc, profile, p, o));
+      const found = doc.analyse(paragraphVerdicts, p, input);
       if (!found) continue;
       const verdicts = found.sentences.map((x) => (stands(x.verdict) ? x.verdict : undefined));
       // Whole sentences, consecutive ones in the same language together.
@@ -578,19 +467,19 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
         if (!v) continue;
         let last = k;
         while (last + 1 < verdicts.length && verdicts[last + 1]?.language === v.language && verdicts[last + 1]?.script === v.script) last++;
-        const start = p.sentences[k].start;
-        const end = p.sentences[last].end;
+        const start = p.start + found.sentences[k].start;
+        const end = p.start + found.sentences[last].end;
         const text = doc.text.slice(start, end);
         report(
           v.script
             ? { messageId: 'script', data: { script: v.script, documentScript: profile.script, text: text.length > 50 ? `${text.slice(0, 47)}...` : text }, start, end }
-            : { messageId: 'sentence', data: { language: nameOf(v.language), documentLanguage }, start, end },
+            : { messageId: 'sentence', data: { language: doc.languages.nameOf(v.language), documentLanguage }, start, end },
         );
         k = last;
       }
       // A short paragraph that is one unpunctuated heading.
       if (!verdicts[0] && stands(found.heading)) {
-        report({ messageId: 'sentence', data: { language: nameOf(found.heading.language), documentLanguage }, start: p.start, end: p.end });
+        report({ messageId: 'sentence', data: { language: doc.languages.nameOf(found.heading.language), documentLanguage }, start: p.start, end: p.end });
         continue;
       }
       // Passages inside the sentences that passed as a whole.
@@ -605,7 +494,7 @@ source; if the passage belongs (a quoted title, a motto), mark the finding as re
           report(
             span.verdict.script
               ? { messageId: 'script', data: { script: span.verdict.script, documentScript: profile.script, text: shown }, start, end }
-              : { messageId: 'passage', data: { language: nameOf(span.verdict.language), documentLanguage, text: shown }, start, end },
+              : { messageId: 'passage', data: { language: doc.languages.nameOf(span.verdict.language), documentLanguage, text: shown }, start, end },
           );
         }
       }

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/rule';
-import { reportFigures, SOURCE_MARKER } from './analysis';
+import { reportFigures } from './shared/figures';
+import docs from './vague-source.md';
 
 export default defineRule({
   meta: {
@@ -13,18 +14,8 @@ export default defineRule({
       vague: 'The figure “{figure}” has only a vague source (“{cue}”): name who says so.',
     },
   },
-  docs: `A passive or vague source does not attribute a figure: \`siges det\`, \`it is said\`, \`reportedly\`,
-\`thuhet\`, \`diz-se\`, \`angeblich\`, \`podobno\`, \`якобы\`. When such a phrase is in the sentence it wins over
-other cues: \`I henhold til de seneste fund siges det, at 1.500 soldater …\` ("according to the latest
-findings it is said") still names nobody.
-
-What counts as a figure is described in [unattributed-figure/no-source](no-source.md); the vague phrases of
-each language are in its data file (\`attribution.vague\`).
-
-**Option** \`minimumCount\` (default 10), as for no-source.
-
-**Fixes** (unsafe, editor only): insert a \`${SOURCE_MARKER}\` marker after the figure; "Mark as reviewed".`,
-  check(context) {
-    reportFigures(context, 'vague', 'vague', (figure, attribution) => ({ figure: figure.text, cue: attribution.kind === 'vague' ? attribution.cue : '' }));
+  docs,
+  checkParagraph(paragraph, context) {
+    reportFigures(paragraph, context, 'vague', 'vague', (figure, attribution) => ({ figure: figure.text, cue: attribution.kind === 'vague' ? attribution.cue : '' }));
   },
 });

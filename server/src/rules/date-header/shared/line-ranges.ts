@@ -1,5 +1,5 @@
-/** Helpers shared by the date-header rules. */
-import type { SeedDocument } from '../../engine/document';
+/** Line ranges and the line break the date-header rules insert and delete by. */
+import type { SeedDocument } from '../../../engine/document';
 
 /** The line break the document uses most: inserted lines follow it. */
 export function lineBreakOf(doc: SeedDocument): string {

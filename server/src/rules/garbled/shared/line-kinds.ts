@@ -2,9 +2,7 @@
  * What a line is, when it is not prose: a row of a flattened table, page furniture, an agency tag.
  * Shared by the rules that report such lines and by those that must not mistake them for text.
  */
-import type { SeedDocument } from '../../engine/document';
-import type { LanguageRegistry } from '../../engine/language';
-import { bundledLanguages } from '../../languages/index';
+import type { LanguageRegistry } from '../../../engine/language/index';
 import agencyTags from './agency-tags.json';
 
 const PIPES = /[|│┃]/g;
@@ -77,35 +75,9 @@ export function trailingAgencyTag(text: string): { start: number; tagStart: numb
   return { start, tagStart, end: trimmedEnd };
 }
 
-const boilerplateSets = new WeakMap<LanguageRegistry, { keys: Set<string>; maxLength: number }>();
-const NUMBER = /\d+(?:[.,]\d+)*/g;
-const WHITESPACE_RUN = /\s+/g;
-
-/** A line or phrase as the boilerplate set holds it: lower case, single spaces, numbers as "{n}". */
-function boilerplateKey(text: string): string {
-  return text.trim().toLowerCase().replace(WHITESPACE_RUN, ' ').replace(NUMBER, '{n}');
-}
-
-/**
- * The boilerplate phrases of every shipped language and of the configured ones (with the config's
- * additions), as lookup keys. The registry's pattern says the same as one long case-insensitive
- * alternation, which costs a millisecond a line on long lists; a set lookup costs nothing.
- */
-function boilerplateSet(registry: LanguageRegistry): { keys: Set<string>; maxLength: number } {
-  let set = boilerplateSets.get(registry);
-  if (!set) {
-    const phrases = [...bundledLanguages.flatMap((l) => l.boilerplate), ...[...registry.lexicons.values()].flatMap((l) => l.data.boilerplate)];
-    // A number may be much longer than its "{n}", and spacing may differ: room to spare.
-    set = { keys: new Set(phrases.map(boilerplateKey)), maxLength: 2 * Math.max(0, ...phrases.map((p) => p.length)) + 20 };
-    boilerplateSets.set(registry, set);
-  }
-  return set;
-}
-
 /** Page furniture filling a whole line: a boilerplate line of some language, or a lone agency tag. */
-export function isBoilerplateLine(doc: SeedDocument, text: string): boolean {
-  const set = boilerplateSet(doc.languages);
-  if (text.length > set.maxLength) return false;
+export function isBoilerplateLine(languages: LanguageRegistry, text: string): boolean {
+  if (text.length > languages.boilerplateMaxLength) return false;
   const t = text.trim();
-  return t.length > 0 && (isAgencyTag(t) || set.keys.has(boilerplateKey(t)));
+  return t.length > 0 && (isAgencyTag(t) || languages.isBoilerplate(t));
 }

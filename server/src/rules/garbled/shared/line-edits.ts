@@ -1,6 +1,6 @@
 /** Whole-line edits shared by the garbled rules that delete lines (repeats, tables, page furniture). */
-import type { SeedDocument } from '../../engine/document';
-import type { TextEdit } from '../../engine/types';
+import type { SeedDocument } from '../../../engine/document';
+import type { TextEdit } from '../../../engine/types';
 
 const NON_SPACE = /\S/;
 /** Punctuation that closes up to the word before it: a space before it goes with a deleted token. */

@@ -1,8 +1,8 @@
 /** Language knowledge compiled once per configuration: lexicons per language and language identification. */
 import { francAll } from './franc';
-import { bundledLanguages, francCodes } from '../languages/index';
-import type { LanguageData } from '../languages/types';
-import { PhraseSet, splitWords, type Word } from './words';
+import { bundledLanguages, francCodes, languageGroups, languageNames, otherLanguages, reduplicatingLanguages, universal } from '../../languages/index';
+import type { LanguageData } from '../../languages/types';
+import { PhraseSet, splitWords, type Word } from '../words';
 
 /** Texts at least this long are identified by franc alone (it is reliable there). */
 const LONG_ENOUGH_FOR_FRANC = 400;
@@ -25,6 +25,9 @@ export class Lexicon {
   private smallNumbersList: Map<string, number> | undefined = undefined;
   private referenceWordsList: Set<string> | undefined = undefined;
   private timeWordsList: Set<string> | undefined = undefined;
+  private conjunctionsList: Set<string> | undefined = undefined;
+  private hyphenPrefixesList: Set<string> | undefined = undefined;
+  private grammaticalRepeatsList: Set<string> | undefined = undefined;
 
   constructor(readonly data: LanguageData) {}
 
@@ -71,10 +74,64 @@ export class Lexicon {
   get timeWords(): Set<string> {
     return (this.timeWordsList ??= new Set(lower(this.data.timeWords)));
   }
+
+  get conjunctions(): Set<string> {
+    return (this.conjunctionsList ??= new Set(lower(this.data.conjunctions)));
+  }
+
+  get hyphenPrefixes(): Set<string> {
+    return (this.hyphenPrefixesList ??= new Set(lower(this.data.hyphenPrefixes)));
+  }
+
+  get grammaticalRepeats(): Set<string> {
+    return (this.grammaticalRepeatsList ??= new Set(lower(this.data.grammaticalRepeats)));
+  }
+
+  /**
+   * The first run of letters of every word that makes a figure without a digit (large-quantity words,
+   * and small ones from `minimumCount` up): "twenty" for "twenty-one", "tusind" for "tusind". A text
+   * none of whose letter runs is one of them holds no number word.
+   */
+  numberWordStarts(minimumCount: number): NumberWordStarts {
+    let found = this.numberWordStartsByMinimum.get(minimumCount);
+    if (!found) {
+      const runs = new Set<string>();
+      const lengths = new Uint32Array(256);
+      const words = [...this.largeNumbers.keys(), ...[...this.smallNumbers].filter(([, v]) => v >= minimumCount).map(([k]) => k)];
+      for (const w of words) {
+        const run = /^[\p{L}\p{M}]*/u.exec(w)![0];
+        runs.add(run);
+        if (run.length > 0) lengths[run.charCodeAt(0) & 0xff] |= 1 << Math.min(run.length, 31);
+      }
+      this.numberWordStartsByMinimum.set(minimumCount, (found = { runs, lengths }));
+    }
+    return found;
+  }
+
+  private readonly numberWordStartsByMinimum = new Map<number, NumberWordStarts>();
+}
+
+export interface NumberWordStarts {
+  runs: Set<string>;
+  /**
+   * By the low byte of a run's first code unit, bit n set when some run of that start is n units long
+   * (bit 31: 31 or more): a letter run that no bit admits is not looked up in `runs`.
+   */
+  lengths: Uint32Array;
+}
+
+/** Language-independent figure words: currency signs and codes, percent words; lower case, longest first where matched as prefixes. */
+export interface FigureUnits {
+  /** A time of day (global): 10:30, 10:30:15, 10 h 30, or 10.30 before a time word of any language (10.30 Uhr, 10.30 h). */
+  timeOfDay: RegExp;
+  currencyBefore: ReadonlySet<string>;
+  currencyAfter: readonly string[];
+  percentAfter: readonly string[];
+  percentBefore: ReadonlySet<string>;
 }
 
 /** Extra words per language from the config, merged into the shipped lists. */
-export type LanguageExtensions = Record<string, Partial<Omit<LanguageData, 'attribution' | 'numberWords'>> & {
+export type LanguageExtensions = Record<string, Partial<Pick<LanguageData, 'stopWords' | 'abbreviations' | 'months' | 'yearWords' | 'dateKeywords' | 'referenceWords' | 'timeWords' | 'boilerplate'>> & {
   attribution?: Partial<LanguageData['attribution']>;
   numberWords?: Partial<LanguageData['numberWords']>;
 }>;
@@ -108,6 +165,14 @@ function mergeData(base: LanguageData, ext: LanguageExtensions[string] | undefin
   };
 }
 
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+const WHITESPACE_RUN = /\s+/g;
+
+/** A line or phrase as the boilerplate table holds it: lower case, single spaces, numbers as "{n}". */
+function boilerplateKey(text: string): string {
+  return text.trim().toLowerCase().replace(WHITESPACE_RUN, ' ').replace(NUMBER, '{n}');
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -122,7 +187,7 @@ function boilerplateSource(pattern: string): string {
 }
 
 /** Languages whose data we ship or can identify: the default whitelist. */
-export const DEFAULT_LANGUAGES = Object.keys(francCodes);
+export const DEFAULT_LANGUAGES = [...new Set([...Object.keys(francCodes), ...bundledLanguages.map((l) => l.code)])];
 
 export class LanguageRegistry {
   readonly lexicons = new Map<string, Lexicon>();
@@ -133,12 +198,16 @@ export class LanguageRegistry {
   /** Every shipped language, whitelisted or not: date headers, boilerplate and abbreviations are recognised in all of them. */
   private readonly shipped: Lexicon[] = [];
   private abbreviationSet?: Set<string>;
-  private boilerplatePattern?: RegExp;
   private readonly fromFranc = new Map<string, string>();
 
-  constructor(whitelist: readonly string[] = DEFAULT_LANGUAGES, extensions: LanguageExtensions = {}) {
+  constructor(
+    whitelist: readonly string[] = DEFAULT_LANGUAGES,
+    extensions: LanguageExtensions = {},
+    /** The language data files: those that ship, unless a test brings its own. */
+    private readonly files: readonly LanguageData[] = bundledLanguages,
+  ) {
     const allowed = new Set(whitelist);
-    for (const shipped of bundledLanguages) {
+    for (const shipped of files) {
       const data = mergeData(shipped, extensions[shipped.code]);
       const lex = new Lexicon(data);
       this.shipped.push(lex);
@@ -160,9 +229,37 @@ export class LanguageRegistry {
     return (this.abbreviationSet ??= new Set(this.shipped.flatMap((lex) => [...lex.abbreviations])));
   }
 
-  /** One anchored, case-insensitive pattern for page furniture of every language. */
+  /**
+   * One anchored, case-insensitive pattern for page furniture of every shipped language: what the
+   * corpus index (server/src/corpus/) tests lines with. Rules ask isBoilerplate, a set lookup.
+   */
   get boilerplate(): RegExp {
     return (this.boilerplatePattern ??= new RegExp(`^(?:${this.shipped.flatMap((lex) => lex.data.boilerplate.map(boilerplateSource)).join('|')})$`, 'iu'));
+  }
+
+  private boilerplatePattern?: RegExp;
+
+  /**
+   * Whether a trimmed line is page furniture: one of the boilerplate phrases of every shipped language
+   * and of the configured ones (with the config's additions), compared in lower case with single spaces
+   * and any number standing for "{n}".
+   */
+  isBoilerplate(trimmed: string): boolean {
+    const table = (this.boilerplateTable ??= this.buildBoilerplateTable());
+    return trimmed.length <= table.maxLength && table.keys.has(boilerplateKey(trimmed));
+  }
+
+  /** No line longer than this, spaces around it included, is boilerplate. */
+  get boilerplateMaxLength(): number {
+    return (this.boilerplateTable ??= this.buildBoilerplateTable()).maxLength;
+  }
+
+  private boilerplateTable?: { keys: Set<string>; maxLength: number };
+
+  private buildBoilerplateTable(): { keys: Set<string>; maxLength: number } {
+    const phrases = [...this.files.flatMap((l) => l.boilerplate), ...[...this.lexicons.values()].flatMap((l) => l.data.boilerplate)];
+    // A number may be much longer than its "{n}", and spacing may differ: room to spare.
+    return { keys: new Set(phrases.map(boilerplateKey)), maxLength: 2 * Math.max(0, ...phrases.map((p) => p.length)) + 20 };
   }
 
   lexicon(code: string): Lexicon | undefined {
@@ -276,11 +373,133 @@ export class LanguageRegistry {
     return scores;
   }
 
-  /** Shipped lexicons in the same script family as `code`'s relatives, for grouping confusions. */
+  /** The shipped lexicon of a language, whitelisted or not. */
+  private shippedLexicon(code: string): Lexicon | undefined {
+    return this.shipped.find((lex) => lex.data.code === code);
+  }
+
+  /** Conjunctions of every language, with a data file or not: for a document whose language has no data. */
+  get conjunctionsOfAll(): ReadonlySet<string> {
+    return (this.allConjunctions ??= new Set([...this.shipped.flatMap((lex) => [...lex.conjunctions]), ...lower(Object.values(otherLanguages.conjunctions).flat())]));
+  }
+
+  private allConjunctions?: Set<string>;
+
+  /** Words whose doubling is grammatical in a language, from its data file or the lists of languages without one. */
+  grammaticalRepeats(code: string): ReadonlySet<string> | undefined {
+    if (!this.repeatsByCode.has(code)) {
+      const other = otherLanguages.grammaticalRepeats[code];
+      this.repeatsByCode.set(code, this.shippedLexicon(code)?.grammaticalRepeats ?? (other ? new Set(lower(other)) : undefined));
+    }
+    return this.repeatsByCode.get(code);
+  }
+
+  private readonly repeatsByCode = new Map<string, ReadonlySet<string> | undefined>();
+
+  /** Whether a language repeats content words for grammar or emphasis (Turkish "tek tek"). */
+  reduplicates(code: string): boolean {
+    return reduplicatingLanguages.includes(code);
+  }
+
+  /** A language's English name ("Danish"): the shipped names first, then its data file's, then Intl's. */
+  nameOf(code: string): string {
+    if (code === 'und') return 'another language';
+    let name = this.names.get(code) ?? this.shippedLexicon(code)?.data.name;
+    if (name === undefined) {
+      try {
+        // Made on first use: building it costs some 25 ms.
+        name = (this.intlNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
+      } catch {
+        name = code;
+      }
+      this.names.set(code, name);
+    }
+    return name;
+  }
+
+  private readonly names = new Map<string, string>(Object.entries(languageNames));
+  private intlNames?: Intl.DisplayNames;
+
+  /** Currency and percent words of every language. */
+  get figureUnits(): FigureUnits {
+    if (this.units) return this.units;
+    const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+    const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length);
+    const timeWords = [...new Set(this.shipped.flatMap((lex) => [...lex.timeWords]))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const hourWords = timeWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return (this.units = {
+      timeOfDay: new RegExp(`(?<![\\p{N}])(?:\\d{1,2}:\\d{2}(?::\\d{2})?|\\d{1,2}\\s?h\\s?\\d{2}|\\d{1,2}[.:]\\d{2}(?=\\s?(?:${hourWords})(?![\\p{L}\\p{N}_])))(?![\\p{N}])`, 'giu'),
+      currencyBefore: lowerSet(universal.currencyBefore),
+      currencyAfter: longestFirst(lowerSet(universal.currencyAfter)),
+      percentAfter: longestFirst(lowerSet(universal.percentAfter)),
+      percentBefore: lowerSet(universal.percentBefore),
+    });
+  }
+
+  private units?: FigureUnits;
+
+  /**
+   * Languages franc cannot tell apart on a sentence: the data files' closeRelatives plus the groups of
+   * languages/language-groups.json. Asked for every score of many sentences: answered once per pair.
+   */
   areRelatives(a: string, b: string): boolean {
     if (a === b) return true;
-    const la = this.lexicons.get(a)?.data.closeRelatives ?? [];
-    const lb = this.lexicons.get(b)?.data.closeRelatives ?? [];
-    return la.includes(b) || lb.includes(a);
+    let ofA = this.relativesAnswers.get(a);
+    if (!ofA) this.relativesAnswers.set(a, (ofA = new Map()));
+    let answer = ofA.get(b);
+    if (answer === undefined) {
+      const la = this.lexicons.get(a)?.data.closeRelatives ?? [];
+      const lb = this.lexicons.get(b)?.data.closeRelatives ?? [];
+      answer = la.includes(b) || lb.includes(a) || languageGroups.some((g) => g.includes(a) && g.includes(b));
+      ofA.set(b, answer);
+    }
+    return answer;
   }
+
+  private readonly relativesAnswers = new Map<string, Map<string, boolean>>();
+
+  /** Every stop word of every language with data, to the languages it belongs to. */
+  get stopWordIndex(): Map<string, string[]> {
+    if (this.stopWordLanguages) return this.stopWordLanguages;
+    const index = new Map<string, string[]>();
+    for (const [code, lex] of this.lexicons) {
+      for (const w of lex.stopWords) {
+        const list = index.get(w);
+        if (list) list.push(code);
+        else index.set(w, [code]);
+      }
+    }
+    return (this.stopWordLanguages = index);
+  }
+
+  private stopWordLanguages?: Map<string, string[]>;
+
+  /** As stopWordIndex, with languages as positions in dataCodes: counted in a typed array. */
+  get stopWordIds(): Map<string, number[]> {
+    if (this.stopWordPositions) return this.stopWordPositions;
+    const position = new Map(this.dataCodes.map((c, k) => [c, k]));
+    const ids = new Map<string, number[]>();
+    for (const [w, codes] of this.stopWordIndex) {
+      const list: number[] = [];
+      for (let k = 0; k < codes.length; k++) list.push(position.get(codes[k])!);
+      ids.set(w, list);
+    }
+    return (this.stopWordPositions = ids);
+  }
+
+  private stopWordPositions?: Map<string, number[]>;
+
+  /**
+   * A table derived from the configured languages alone (the letters each language's model lacks, for
+   * one script), built on first use and kept with the registry: every document of a configuration
+   * shares it.
+   */
+  derived<T>(key: string, build: () => T): T {
+    if (this.derivedTables.has(key)) return this.derivedTables.get(key) as T;
+    const value = build();
+    this.derivedTables.set(key, value);
+    return value;
+  }
+
+  private readonly derivedTables = new Map<string, unknown>();
 }

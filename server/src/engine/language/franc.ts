@@ -5,11 +5,40 @@
  * trigrams as strings in plain objects, and looking every trigram up in every language's object.
  * Here the script of each code unit is looked up once and cached, trigrams of model characters
  * become small integers, and one lookup gives a trigram's rank in every language of the script.
- * `test/unit/perf-franc.test.ts` checks the results against franc itself.
+ * `test/unit/perf-franc.test.ts` checks the results against franc itself, whose version package.json
+ * pins exactly. franc's trigram models are read here and nowhere else.
+ *
+ * Ported from franc 6.2.0 (https://github.com/wooorm/franc), under its licence:
+ *
+ * (The MIT License)
+ *
+ * Copyright (c) 2014 Titus Wormer <tituswormer@gmail.com>
+ * Copyright (c) 2008 Kent S Johnson
+ * Copyright (c) 2006 Jacob R Rideout <kde@jacobrideout.net>
+ * Copyright (c) 2004 Maciej Ceglowski
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining
+ * a copy of this software and associated documentation files (the
+ * 'Software'), to deal in the Software without restriction, including
+ * without limitation the rights to use, copy, modify, merge, publish,
+ * distribute, sublicense, and/or sell copies of the Software, and to
+ * permit persons to whom the Software is furnished to do so, subject to
+ * the following conditions:
+ *
+ * The above copyright notice and this permission notice shall be
+ * included in all copies or substantial portions of the Software.
+ *
+ * THE SOFTWARE IS PROVIDED 'AS IS', WITHOUT WARRANTY OF ANY KIND,
+ * EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+ * MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+ * IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY
+ * CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT,
+ * TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE
+ * SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
  */
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
-import { SPACE_UNITS } from './words';
+import { SPACE_UNITS } from '../words';
 
 /** franc reads at most this many characters. */
 export const FRANC_MAX_LENGTH = 2048;
@@ -411,4 +440,12 @@ export function francScores(value: string, script: string, options: FrancOptions
   const model = modelFor(script, options.only ?? [], options.ignore ?? []);
   if (!model) return [];
   return scored(value, model);
+}
+
+/**
+ * The trigram models franc holds for a script, by franc's language code: each a string of trigrams,
+ * commonest first, separated by "|". Undefined for a script franc names without models.
+ */
+export function trigramModels(script: string): Readonly<Record<string, string>> | undefined {
+  return (data as Record<string, Record<string, string>>)[script];
 }

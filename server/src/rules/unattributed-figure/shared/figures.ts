@@ -1,14 +1,12 @@
 /**
- * Figures and their attribution, computed once per document and shared by the two figure rules.
+ * Figures and their attribution, found once per paragraph and shared by the two figure rules.
  * A figure is a quantity in a sentence; it is attributed when its sentence names a source.
  */
-import type { Paragraph, SeedDocument, Sentence } from '../../engine/document';
-import type { RuleContext } from '../../engine/rule';
-import type { Report } from '../../engine/types';
-import type { Lexicon } from '../../engine/language';
-import type { Word } from '../../engine/words';
-import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../engine/words';
-import { universal } from '../../languages/index';
+import type { SeedDocument } from '../../../engine/document';
+import { defineParagraphAnalysis, type ParagraphText, type TextSpan, type UnitContext } from '../../../engine/rule';
+import type { FigureUnits, LanguageRegistry, Lexicon } from '../../../engine/language/index';
+import type { Word } from '../../../engine/words';
+import { CONTEXTUAL_CASE, letterUnit, NEEDS_NORMALIZING, normalizeWord } from '../../../engine/words';
 
 export interface Figure {
   start: number;
@@ -23,38 +21,6 @@ export type Attribution =
   | { kind: 'vague'; cue: string }
   | { kind: 'none' };
 
-export interface SentenceFigures {
-  readonly sentence: Sentence;
-  /** The figures at their places in the document. */
-  readonly figures: Figure[];
-  readonly attribution: Attribution;
-  /** The same figures as kept across edits, relative to `base` (the paragraph's start, `length` long). */
-  readonly kept: { base: number; length: number; figures: readonly Figure[] };
-}
-
-/**
- * A sentence's figures as the paragraph memo keeps them; the sentence and the figures' document
- * offsets are made only when asked for, as on each edit of a large file most are not.
- */
-class KeptSentenceFigures implements SentenceFigures {
-  readonly kept: { base: number; length: number; figures: readonly Figure[] };
-  constructor(
-    private readonly paragraph: Paragraph,
-    private readonly index: number,
-    readonly attribution: Attribution,
-    figures: readonly Figure[],
-  ) {
-    this.kept = { base: paragraph.start, length: paragraph.text.length, figures };
-  }
-  get sentence(): Sentence {
-    return this.paragraph.sentences[this.index];
-  }
-  get figures(): Figure[] {
-    const { base } = this.kept;
-    return this.kept.figures.map((g) => ({ ...g, start: g.start + base, end: g.end + base }));
-  }
-}
-
 export interface FigureOptions {
   /** Plain counts below this are not figures ("two countries"). */
   minimumCount: number;
@@ -65,7 +31,6 @@ const SPACE_GROUP = '[ \\u00a0\\u202f\\u2009]';
 const NUMBER = `(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:${SPACE_GROUP}\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)`;
 const NUMERAL_RE = new RegExp(`(?<![\\p{L}\\p{N}_])${NUMBER}(?:\\s?[-–]\\s?${NUMBER})?`, 'gu');
 const DATE_RE = /(?<![\p{N}])(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\p{N}])/gu;
-const TIME_RE = /(?<![\p{N}])(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s?h\s?\d{2}|\d{1,2}[.:]\d{2}(?=\s?(?:h|uhr|uur|hod|horas?|sati|saat)\b))(?![\p{N}])/giu;
 const VERSION_RE = /(?<![\p{N}])\d+\.\d+\.\d+(?:\.\d+)*(?![\p{N}])/gu;
 /** Between two references of one list: a comma or slash, or one short lower-case word (og, eller, or, e, и). */
 const REFERENCE_LIST_GAP = /^(?:\s*[,/]\s*|\s+\p{Ll}{1,5}\s+)$/u;
@@ -83,17 +48,8 @@ function parseNumber(text: string): number {
   return parseFloat(t);
 }
 
-const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-const CURRENCY_BEFORE = lowerSet(universal.currencyBefore);
-const CURRENCY_AFTER = lowerSet(universal.currencyAfter);
-const PERCENT_AFTER = lowerSet(universal.percentAfter);
-const PERCENT_BEFORE = lowerSet(universal.percentBefore);
-const longestFirst = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length);
-const CURRENCY_AFTER_LIST = longestFirst(CURRENCY_AFTER);
-const PERCENT_AFTER_LIST = longestFirst(PERCENT_AFTER);
-
 /** The longest entry of `list` that `text` starts with, ending at a word boundary. */
-function startsWithEntry(text: string, list: string[]): string | undefined {
+function startsWithEntry(text: string, list: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
   for (const entry of list) {
     if (!lower.startsWith(entry)) continue;
@@ -114,7 +70,7 @@ function ranges(re: RegExp, text: string): Array<[number, number]> {
 
 
 /** Index of the first word starting at or after `pos` (binary search: sentences can be long). */
-function firstWordFrom(words: Word[], pos: number): number {
+function firstWordFrom(words: readonly Word[], pos: number): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
@@ -125,13 +81,13 @@ function firstWordFrom(words: Word[], pos: number): number {
   return lo;
 }
 
-function wordBefore(words: Word[], pos: number): Word | undefined {
+function wordBefore(words: readonly Word[], pos: number): Word | undefined {
   let i = firstWordFrom(words, pos) - 1;
   while (i >= 0 && words[i].end > pos) i--;
   return i >= 0 ? words[i] : undefined;
 }
 
-function wordAfter(words: Word[], pos: number): Word | undefined {
+function wordAfter(words: readonly Word[], pos: number): Word | undefined {
   return words[firstWordFrom(words, pos)];
 }
 
@@ -143,6 +99,7 @@ function overlapsFrom(rs: Array<[number, number]>, cursor: { i: number }, s: num
 }
 
 interface LexiconView {
+  units: FigureUnits;
   months: (w: string) => boolean;
   yearWord: (w: string) => boolean;
   reference: (w: string) => boolean;
@@ -157,7 +114,9 @@ function elided(word: string): string {
   return i >= 0 && i <= 3 ? word.slice(i + 1) : word;
 }
 
-function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconView {
+function viewOf(lexicons: Lexicon[], registry: LanguageRegistry): LexiconView {
+  const units = registry.figureUnits;
+  const allMonths = registry.months;
   const any = <T>(f: (l: Lexicon) => T | undefined) => {
     for (const l of lexicons) {
       const v = f(l);
@@ -169,6 +128,7 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
     // The usual case (the document's own lexicon): direct lookups, no closure per word.
     const l = lexicons[0];
     return {
+      units,
       months: (w) => l.months.has(elided(w)),
       yearWord: (w) => l.yearWords.has(elided(w)),
       reference: (w) => l.referenceWords.has(elided(w)),
@@ -178,6 +138,7 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
     };
   }
   return {
+    units,
     months: (w) => (lexicons.length ? Boolean(any((l) => l.months.has(elided(w)))) : allMonths.has(elided(w))),
     yearWord: (w) => Boolean(any((l) => l.yearWords.has(elided(w)))),
     reference: (w) => Boolean(any((l) => l.referenceWords.has(elided(w)))),
@@ -187,13 +148,13 @@ function viewOf(lexicons: Lexicon[], allMonths: Map<string, number>): LexiconVie
   };
 }
 
-/** Figures of one sentence. Offsets in the result are document offsets. */
-export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView, options: FigureOptions): Figure[] {
+/** Figures of one sentence. Offsets in the result are those of `sentence` and `words` (relative to its paragraph). */
+export function findFigures(sentence: TextSpan, words: readonly Word[], lex: LexiconView, options: FigureOptions): Figure[] {
   const text = sentence.text;
   const base = sentence.start;
   // Numerals need a digit; without one only spelled quantities remain, and the ranges below only exclude numerals.
   const digits = /\d/.test(text);
-  const excluded = digits ? [...ranges(DATE_RE, text), ...ranges(TIME_RE, text), ...ranges(VERSION_RE, text)] : [];
+  const excluded = digits ? [...ranges(DATE_RE, text), ...ranges(lex.units.timeOfDay, text), ...ranges(VERSION_RE, text)] : [];
   for (const [s, e] of digits ? ranges(PHONE_RE, text) : []) {
     const phone = text.slice(s, e);
     // A phone number: groups that are not thousands groups, or a leading +.
@@ -257,12 +218,12 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     }
     const rest = text.slice(end, end + 24); // enough for the longest unit ("por ciento", "τοις εκατό")
     const spaced = /^[ \u00a0\u202f]?/.exec(rest)![0].length;
-    const percent = startsWithEntry(rest.slice(spaced), PERCENT_AFTER_LIST);
+    const percent = startsWithEntry(rest.slice(spaced), lex.units.percentAfter);
     if (percent) {
       end += spaced + percent.length;
       marked = true;
     } else {
-      const currency = startsWithEntry(rest.slice(spaced), CURRENCY_AFTER_LIST);
+      const currency = startsWithEntry(rest.slice(spaced), lex.units.currencyAfter);
       if (currency) {
         end += spaced + currency.length;
         marked = true;
@@ -273,7 +234,7 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
     if (sym) {
       start -= sym[0].length;
       marked = true;
-    } else if (prev && prevAdjacent && /^\s$/.test(gapBefore) && (CURRENCY_BEFORE.has(prev.lower) || PERCENT_BEFORE.has(prev.lower))) {
+    } else if (prev && prevAdjacent && /^\s$/.test(gapBefore) && (lex.units.currencyBefore.has(prev.lower) || lex.units.percentBefore.has(prev.lower))) {
       start = prev.start - base;
       marked = true;
     }
@@ -331,18 +292,17 @@ export function findFigures(sentence: Sentence, words: Word[], lex: LexiconView,
 
 const QUOTE_OPEN = '“„«»"”‹›';
 /** A source before a colon: "Inteligjenca e Koresë së Jugut: Janë dërguar 3 mijë ushtarë". */
-function colonSource(paragraph: Paragraph, sentence: Sentence, firstFigure: number): string | undefined {
-  const colon = paragraph.text.indexOf(':');
+function colonSource(paragraph: string, sentence: TextSpan, firstFigure: number): string | undefined {
+  const colon = paragraph.indexOf(':');
   if (colon < 0) return undefined;
-  const colonAt = paragraph.start + colon;
-  if (colonAt > firstFigure || colonAt < sentence.start - 400) return undefined;
-  const head = paragraph.text.slice(0, colon).replace(/^[\s–—\-•*]+/, '').trim();
+  if (colon > firstFigure || colon < sentence.start - 400) return undefined;
+  const head = paragraph.slice(0, colon).replace(/^[\s–—\-•*]+/, '').trim();
   const words = head.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 6 || /[.!?;]/.test(head)) return undefined;
   // A name or an acronym, or a short capitalised phrase: "CNN:", "Renseignement sud-coréen :".
   const properNoun = words.some((w, i) => (i > 0 && /^\p{Lu}\p{Ll}/u.test(w)) || /^\p{Lu}{2,}/u.test(w));
   // One plain word ("Police:") only in a headline-shaped line, with no closing punctuation.
-  const headline = !/[.!?]$/.test(paragraph.text);
+  const headline = !/[.!?]$/.test(paragraph);
   return /^\p{Lu}/u.test(words[0]) && (properNoun || words.length >= 2 || headline) ? head : undefined;
 }
 
@@ -354,7 +314,7 @@ const isName = (text: string) => /^\p{Lu}\p{Ll}/u.test(text);
  * A quote with its speaker: a capitalised name within three words after a closing quote
  * (“…”, Austin) or within three words before a colon that opens a quote (Zelensky explicou: "…").
  */
-function quoteSpeaker(text: string, base: number, words: Word[]): string | undefined {
+function quoteSpeaker(text: string, base: number, words: readonly Word[]): string | undefined {
   let opened = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -379,15 +339,16 @@ function quoteSpeaker(text: string, base: number, words: Word[]): string | undef
   return undefined;
 }
 
-function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Sentence, words: Word[], lexicons: Lexicon[], firstFigure: number): Attribution {
+/** How a sentence of `paragraph` attributes its figures; offsets relative to the paragraph. */
+function attributionOf(paragraph: string, sentence: TextSpan, words: readonly Word[], lexicons: Lexicon[], firstFigure: number): Attribution {
   for (const lex of lexicons) {
     const v = lex.vagueSources.findIn(words);
-    if (v >= 0) return { kind: 'vague', cue: doc.text.slice(words[v].start, words[v + lex.vagueSources.matchAt(words, v) - 1].end) };
+    if (v >= 0) return { kind: 'vague', cue: paragraph.slice(words[v].start, words[v + lex.vagueSources.matchAt(words, v) - 1].end) };
   }
   for (const lex of lexicons) {
     for (const set of [lex.attributionVerbs, lex.attributionPrepositions]) {
       const i = set.findIn(words);
-      if (i >= 0) return { kind: 'source', cue: doc.text.slice(words[i].start, words[i + set.matchAt(words, i) - 1].end) };
+      if (i >= 0) return { kind: 'source', cue: paragraph.slice(words[i].start, words[i + set.matchAt(words, i) - 1].end) };
     }
   }
   const colon = colonSource(paragraph, sentence, firstFigure);
@@ -397,41 +358,6 @@ function attributionOf(doc: SeedDocument, paragraph: Paragraph, sentence: Senten
     if (speaker) return { kind: 'source', cue: speaker };
   }
   return { kind: 'none' };
-}
-
-const cache = new WeakMap<SeedDocument, Map<string, SentenceFigures[]>>();
-
-const numberWordStarts = new WeakMap<Lexicon, Map<number, NumberWordRuns>>();
-
-interface NumberWordRuns {
-  runs: Set<string>;
-  /**
-   * By the low byte of a run's first code unit, bit n set when some run of that start is n units long
-   * (bit 31: 31 or more): a letter run that no bit admits is not looked up in `runs`.
-   */
-  lengths: Uint32Array;
-}
-
-/**
- * The first run of letters of every word that makes a figure without a digit (large-quantity
- * words, and small ones from `minimumCount` up): "twenty" for "twenty-one", "tusind" for "tusind".
- */
-function numberWordRuns(lex: Lexicon, minimumCount: number): NumberWordRuns {
-  let byMinimum = numberWordStarts.get(lex);
-  if (!byMinimum) numberWordStarts.set(lex, (byMinimum = new Map()));
-  let found = byMinimum.get(minimumCount);
-  if (!found) {
-    const runs = new Set<string>();
-    const lengths = new Uint32Array(256);
-    const words = [...lex.largeNumbers.keys(), ...[...lex.smallNumbers].filter(([, v]) => v >= minimumCount).map(([k]) => k)];
-    for (const w of words) {
-      const run = /^[\p{L}\p{M}]*/u.exec(w)![0];
-      runs.add(run);
-      if (run.length > 0) lengths[run.charCodeAt(0) & 0xff] |= 1 << Math.min(run.length, 31);
-    }
-    byMinimum.set(minimumCount, (found = { runs, lengths }));
-  }
-  return found;
 }
 
 /**
@@ -454,7 +380,7 @@ function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount:
   const lowered = lowerText ?? text.toLowerCase();
   const from = lowerText === undefined ? 0 : lowerOffset;
   const to = from + text.length;
-  const { runs, lengths } = numberWordRuns(lex, minimumCount);
+  const { runs, lengths } = lex.numberWordStarts(minimumCount);
   let start = -1;
   for (let i = from; i <= to; i++) {
     const letter = i < to ? letterUnit(lowered.charCodeAt(i)) : 0;
@@ -469,7 +395,7 @@ function cannotHoldFigures(text: string, lex: Lexicon | undefined, minimumCount:
   return true;
 }
 
-interface ParagraphFigures {
+export interface ParagraphFigures {
   /** Index of the sentence in its paragraph. */
   sentence: number;
   /** Offsets relative to the paragraph's start. */
@@ -477,118 +403,89 @@ interface ParagraphFigures {
   attribution: Attribution;
 }
 
-/** Figures of one paragraph's sentences, with their attribution; depends on the paragraph's text and the document's language only. */
-function figuresOfParagraph(doc: SeedDocument, paragraph: Paragraph, options: FigureOptions, docLexicons: Lexicon[], docView: LexiconView): ParagraphFigures[] {
+/**
+ * Figures of one paragraph's sentences, with their attribution, offsets relative to the paragraph;
+ * `minimumCount` as in FigureOptions. Shared by the two figure rules.
+ */
+export const paragraphFigures = defineParagraphAnalysis('unattributed-figure/figures', (paragraph, scope, minimumCount: number): ParagraphFigures[] => {
   const out: ParagraphFigures[] = [];
   if (!/\d|\p{L}/u.test(paragraph.text)) return out;
+  const options: FigureOptions = { minimumCount };
+  const docLexicons = scope.lexicon ? [scope.lexicon] : [];
   let lexicons = docLexicons;
-  let view = docView;
+  let view: LexiconView | undefined;
   let paragraphChecked = false;
   paragraph.sentences.forEach((sentence, index) => {
     // Most sentences hold no digit and no number word: they need no words and no analysis.
-    if (lexicons.length <= 1 && cannotHoldFigures(sentence.text, lexicons[0], options.minimumCount, doc.lowerText, sentence.start)) return;
-    const words = doc.words(sentence);
+    if (lexicons.length <= 1 && cannotHoldFigures(sentence.text, lexicons[0], minimumCount, paragraph.lowerText, sentence.start)) return;
+    const words = paragraph.words(sentence);
+    view ??= viewOf(lexicons, scope.languages);
     let figures = findFigures(sentence, words, view, options);
     if (figures.length === 0) return;
-    let attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
+    let attribution = attributionOf(paragraph.text, sentence, words, lexicons, figures[0].start);
     // A paragraph in another language (a quote, a splice) uses that language's cues.
     if (attribution.kind === 'none' && !paragraphChecked) {
       paragraphChecked = true;
-      const lang = doc.paragraphLanguage(paragraph);
-      const own = doc.languages.lexicon(lang);
-      if (lang !== doc.language && own) {
+      const lang = paragraph.language;
+      const own = scope.languages.lexicon(lang);
+      if (lang !== scope.language && own) {
         lexicons = [own, ...docLexicons];
-        view = viewOf(lexicons, doc.languages.months);
+        view = viewOf(lexicons, scope.languages);
         const again = findFigures(sentence, words, view, options);
         if (again.length === 0) return;
         figures = again;
-        attribution = attributionOf(doc, paragraph, sentence, words, lexicons, figures[0].start);
+        attribution = attributionOf(paragraph.text, sentence, words, lexicons, figures[0].start);
       }
     }
-    const base = paragraph.start;
-    if (figures.length) out.push({ sentence: index, figures: figures.map((g) => ({ ...g, start: g.start - base, end: g.end - base })), attribution });
+    out.push({ sentence: index, figures, attribution });
   });
   return out;
+});
+
+/** Every sentence with figures, paragraph by paragraph, with its attribution. */
+export function analyseFigures(doc: SeedDocument, options: FigureOptions): ParagraphFigures[] {
+  return doc.paragraphs.flatMap((p) => doc.analyse(paragraphFigures, p, options.minimumCount));
 }
 
-/** Every sentence with figures, with its attribution. Cached per document and options. */
-export function analyseFigures(doc: SeedDocument, options: FigureOptions): SentenceFigures[] {
-  const key = JSON.stringify(options);
-  let byOptions = cache.get(doc);
-  if (!byOptions) cache.set(doc, (byOptions = new Map()));
-  const hit = byOptions.get(key);
-  if (hit) return hit;
-  const out: SentenceFigures[] = [];
-  const docLexicons = doc.lexicon ? [doc.lexicon] : [];
-  let docView: LexiconView | undefined;
-  const kind = `figures\u0000${key}`;
-  for (const paragraph of doc.paragraphs) {
-    // Paragraph-local, so kept across edits by an IncrementalLinter: offsets relative to the paragraph.
-    const local = doc.paragraphMemo(kind, paragraph, () =>
-      figuresOfParagraph(doc, paragraph, options, docLexicons, (docView ??= viewOf(docLexicons, doc.languages.months))),
-    );
-    for (const f of local) out.push(new KeptSentenceFigures(paragraph, f.sentence, f.attribution, f.figures));
-  }
-  byOptions.set(key, out);
-  return out;
-}
+const SOURCE_MARKER = '[source?]';
 
-export const SOURCE_MARKER = '[source?]';
-
-/** The figure (at `base` plus its offsets) is already followed by the `[source?]` marker a person inserted. */
-export function hasSourceMarker(doc: SeedDocument, figure: Figure, base = 0): boolean {
-  const end = figure.end + base;
-  return doc.text.startsWith(SOURCE_MARKER, end + 1) || doc.text.startsWith(SOURCE_MARKER, end);
+/** The figure is already followed by the `[source?]` marker a person inserted (in its paragraph). */
+function hasSourceMarker(text: string, figure: Figure): boolean {
+  return text.startsWith(SOURCE_MARKER, figure.end + 1) || text.startsWith(SOURCE_MARKER, figure.end);
 }
 
 /** What identifies a figure finding for review: its sentence (a window of it when long) and the figure. */
-export function figureFingerprint(sentence: Sentence, figure: Figure): string {
+function figureFingerprint(sentence: TextSpan, figure: Figure): string {
   const t = sentence.text;
   const context = t.length > 2048 ? t.slice(Math.max(0, figure.start - sentence.start - 512), figure.end - sentence.start + 512) : t;
   return `${context}\u0000${figure.text}`;
 }
 
 /**
- * Reports every figure whose sentence has the given kind of attribution, with the unsafe
- * `[source?]` marker fix; figures already followed by the marker are skipped. Shared by both rules.
+ * Reports every figure of a paragraph whose sentence has the given kind of attribution, with the
+ * unsafe `[source?]` marker fix; figures already followed by the marker are skipped. Shared by both rules.
  */
 export function reportFigures(
-  context: RuleContext,
+  paragraph: ParagraphText,
+  context: UnitContext,
   kind: 'none' | 'vague',
   messageId: string,
   data: (figure: Figure, attribution: Attribution) => Record<string, string>,
 ): void {
-  const { doc, report, options } = context;
-  for (const found of analyseFigures(doc, { minimumCount: Number(options.minimumCount) })) {
-    const { attribution, kept } = found;
+  for (const found of context.analyse(paragraphFigures, context.options.minimumCount as number)) {
+    const { attribution } = found;
     if (attribution.kind !== kind) continue;
-    kept.figures.forEach((relative, k) => {
-      if (hasSourceMarker(doc, relative, kept.base)) return;
-      const build = (): Report => {
-        const figure = { ...relative, start: relative.start + kept.base, end: relative.end + kept.base };
-        return {
-          messageId,
-          data: data(figure, attribution),
-          start: figure.start,
-          end: figure.end,
-          fingerprintText: figureFingerprint(found.sentence, figure),
-          fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
-        };
-      };
-      // A figure kept across edits: the engine may give back the finding it made for it last time.
-      if (doc.remembers && context.reportMoved) context.reportMoved(keptReport(relative, messageId), kept.base, kept.length, build);
-      else report(build());
-    });
+    const sentence = paragraph.sentences[found.sentence];
+    for (const figure of found.figures) {
+      if (hasSourceMarker(paragraph.text, figure)) continue;
+      context.report({
+        messageId,
+        data: data(figure, attribution),
+        start: figure.start,
+        end: figure.end,
+        fingerprintText: figureFingerprint(sentence, figure),
+        fixes: [{ title: `Insert ${SOURCE_MARKER} after “${figure.text}”`, edits: [{ start: figure.end, end: figure.end, text: ` ${SOURCE_MARKER}` }], safe: false }],
+      });
+    }
   }
-}
-
-/** One object per kept figure and message, standing for its report (relative to the paragraph) across lints. */
-const keptReports = new Map<string, WeakMap<Figure, Report>>();
-
-function keptReport(figure: Figure, messageId: string): Report {
-  let byFigure = keptReports.get(messageId);
-  if (!byFigure) keptReports.set(messageId, (byFigure = new WeakMap()));
-  let r = byFigure.get(figure);
-  if (!r) byFigure.set(figure, (r = { messageId, start: figure.start, end: figure.end }));
-  return r;
 }
