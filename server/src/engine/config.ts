@@ -11,11 +11,20 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export type RuleSetting = SeveritySetting | { severity?: SeveritySetting; options?: Record<string, unknown> };
 
+/** Rule settings for the files some globs match (relative to the corpus root). */
+export interface ConfigOverride {
+  files: string[];
+  rules: Record<string, RuleSetting>;
+}
+
 export interface ConfigFile {
   include?: string[];
   exclude?: string[];
   languages?: string[];
   rules?: Record<string, RuleSetting>;
+  overrides?: ConfigOverride[];
+  /** The fix classes bulk fixing applies (`--fix`, fix-all, fix on save); default layout only. */
+  fixTypes?: ('layout' | 'removal')[];
   languageData?: LanguageExtensions;
 }
 
@@ -58,23 +67,38 @@ export function validateConfig(value: unknown, rules: readonly Rule[], source = 
     const err = validator.errors![0];
     const path = err.instancePath || '/';
     let detail = err.message ?? 'is invalid';
-    if (err.keyword === 'additionalProperties') detail = `has unknown property "${(err.params as { additionalProperty: string }).additionalProperty}"`;
+    // The error's path: the unknown property itself, so that an editor can point at it.
+    let at = path;
+    if (err.keyword === 'additionalProperties') {
+      const property = (err.params as { additionalProperty: string }).additionalProperty;
+      detail = `has unknown property "${property}"`;
+      at = `${err.instancePath}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    }
     if (err.keyword === 'enum') detail = `must be one of ${(err.params as { allowedValues: string[] }).allowedValues.join(', ')}`;
     if (err.keyword === 'oneOf') detail = 'must be a severity (off, info, warning, error) or { "severity", "options" }';
-    throw new ConfigError(`${source}: ${path}: ${detail}`, path);
+    throw new ConfigError(`${source}: ${path}: ${detail}`, at);
   }
   const config = value as ConfigFile;
-  for (const key of ['include', 'exclude'] as const) {
-    (config[key] ?? []).forEach((glob, i) => {
+  const globLists: [string, string[] | undefined][] = [
+    ['/include', config.include],
+    ['/exclude', config.exclude],
+    ...(config.overrides ?? []).map((o, i): [string, string[]] => [`/overrides/${i}/files`, o.files]),
+  ];
+  for (const [at, globs] of globLists) {
+    (globs ?? []).forEach((glob, i) => {
       // Globs are relative to the corpus root and stay inside it: the config is data from the workspace.
       if (/^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)/.test(glob)) {
-        throw new ConfigError(`${source}: /${key}/${i}: "${glob}" leaves the corpus root: use a relative glob without ..`, `/${key}/${i}`);
+        throw new ConfigError(`${source}: ${at}/${i}: "${glob}" leaves the corpus root: use a relative glob without ..`, `${at}/${i}`);
       }
     });
   }
   const known = new Map(rules.map((r) => [r.meta.id, r]));
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    const path = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const settings: [string, string, RuleSetting][] = [
+    ...Object.entries(config.rules ?? {}).map(([id, s]): [string, string, RuleSetting] => ['/rules', id, s]),
+    ...(config.overrides ?? []).flatMap((o, i) => Object.entries(o.rules).map(([id, s]): [string, string, RuleSetting] => [`/overrides/${i}/rules`, id, s])),
+  ];
+  for (const [at, id, setting] of settings) {
+    const path = `${at}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const rule = known.get(id);
     if (!rule) throw new ConfigError(`${source}: ${path}: unknown rule "${id}"`, path);
     if (typeof setting === 'object' && setting.options) {
@@ -140,5 +164,44 @@ export function resolveConfig(
     registryCache.set(languageKey, languages);
   }
   const key = JSON.stringify([resolved.map((r) => [r.rule.meta.id, r.severity, r.options]), languageKey]);
-  return { file, rules: resolved, languages, key };
+  const config: ResolvedConfig = { file, rules: resolved, languages, key };
+  if (file.overrides?.length) madeFrom.set(config, { rules, overrides, byMatch: new Map() });
+  return config;
+}
+
+/** How a config with overrides was resolved, and its per-file variants by the overrides they match. */
+const madeFrom = new WeakMap<ResolvedConfig, { rules: readonly Rule[]; overrides: Record<string, SeveritySetting>; byMatch: Map<string, ResolvedConfig> }>();
+
+/** A rule setting with `over` laid on `base`: its severity replaces, its options add to the base's. */
+function mergeSetting(base: RuleSetting | undefined, over: RuleSetting): RuleSetting {
+  const b = typeof base === 'string' ? { severity: base } : (base ?? {});
+  const o = typeof over === 'string' ? { severity: over } : over;
+  const options = b.options || o.options ? { ...b.options, ...o.options } : undefined;
+  const severity = o.severity ?? b.severity;
+  return { ...(severity ? { severity } : {}), ...(options ? { options } : {}) };
+}
+
+/**
+ * The config for one file: the `overrides` whose globs match it (`matches` tests a glob against
+ * the file's path relative to the corpus root) laid over `rules`, in order. The same object when
+ * none matches; one object per combination of matching overrides.
+ */
+export function configForFile(config: ResolvedConfig, matches: (glob: string) => boolean): ResolvedConfig {
+  const made = madeFrom.get(config);
+  if (!made) return config;
+  const hit: number[] = [];
+  config.file.overrides!.forEach((o, i) => {
+    if (o.files.some(matches)) hit.push(i);
+  });
+  if (hit.length === 0) return config;
+  const key = hit.join(',');
+  let resolved = made.byMatch.get(key);
+  if (!resolved) {
+    const rules: Record<string, RuleSetting> = { ...config.file.rules };
+    for (const i of hit) for (const [id, setting] of Object.entries(config.file.overrides![i].rules)) rules[id] = mergeSetting(rules[id], setting);
+    const { overrides: _, ...rest } = config.file;
+    resolved = resolveConfig({ ...rest, rules }, made.rules, made.overrides);
+    made.byMatch.set(key, resolved);
+  }
+  return resolved;
 }

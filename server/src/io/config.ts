@@ -8,6 +8,7 @@ import {
   allRules,
   CONFIG_FILE_NAME,
   ConfigError,
+  configForFile,
   MAX_CONFIG_BYTES,
   MAX_REVIEWED_BYTES,
   parseConfig,
@@ -15,7 +16,9 @@ import {
   REVIEWED_FILE_NAME,
   reviewedSet,
   type ConfigFile,
+  type ResolvedConfig,
 } from '../engine/index';
+import { compileGlob, type Glob } from './glob';
 import { describeError, readRegularText } from './read';
 
 /** The seed files of a corpus whose config names no `include`: the files the editor opens as seed files. */
@@ -82,4 +85,24 @@ export function readReviewed(root: string): Set<string> {
   }
   if (text === undefined) return new Set();
   return reviewedSet(parseReviewed(text));
+}
+
+const compiledGlobs = new Map<string, Glob>();
+
+/** The config for `file` under `root`: its `overrides` applied (engine/config.ts: configForFile), matched as include globs are. */
+export function configForPath(config: ResolvedConfig, root: string, file: string): ResolvedConfig {
+  if (!config.file.overrides?.length) return config;
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  return configForFile(config, (pattern) => {
+    let glob = compiledGlobs.get(pattern);
+    if (!glob) {
+      try {
+        glob = compileGlob(pattern);
+      } catch {
+        glob = { pattern, match: () => false };
+      }
+      compiledGlobs.set(pattern, glob);
+    }
+    return glob.match(rel);
+  });
 }
