@@ -51,4 +51,12 @@ export interface LanguageData {
   grammaticalRepeats: string[];
   /** Whole lines of page furniture. `{n}` stands for a number. Matched case-insensitively on the trimmed line: "Kommentarer ({n})", "Del på Facebook", "Læs også". */
   boilerplate: string[];
+  /** Openings that make a short line page furniture: consent banners ("We use cookies"), credit labels ("Photo credit:"). Matched case-insensitively at the start of the trimmed line. */
+  furnitureStarts: string[];
+  /** Labels that introduce a photo credit or caption: "Foto", "Bild", "Photo credit". */
+  captionLabels: string[];
+  /** Labels that introduce an author line: "Von", "By", "Por", "Posted by". */
+  bylineLabels: string[];
+  /** Headers of related-article boxes: "Lesen Sie auch", "Related articles", "Lee también". */
+  relatedHeaders: string[];
 }
