@@ -71,8 +71,8 @@ function endsWithTerminal(text: string): boolean {
 export interface ProseEvidence {
   /** Stop words of every language with a list: a line of prose in another language than the document's is prose too. */
   stopWords?: ReadonlySet<string>;
-  /** Whole-line furniture patterns (the languages' `boilerplate` lists). */
-  furniture?: RegExp;
+  /** Whether a trimmed line is one of the languages' `boilerplate` lines. */
+  furniture?: (trimmed: string) => boolean;
 }
 
 /** A sentence-ended line needs this many words to read as prose; an unended one, LONG_LINE_WORDS. */
@@ -103,7 +103,7 @@ export function readsAsProse(text: string, evidence: ProseEvidence = {}, words: 
     if (listed * 2 >= words.length && hits < PROSE_MIN_STOP_SHARE * listed) return false;
   }
   // Furniture shapes are short: a long line is not tested against them.
-  return text.length > MAX_SHAPE_LENGTH || !(COPYRIGHT.test(text) || evidence.furniture?.test(text));
+  return text.length > MAX_SHAPE_LENGTH || !(COPYRIGHT.test(text) || evidence.furniture?.(text.trim()));
 }
 
 const unions = new WeakMap<object, Set<string>>();

@@ -75,7 +75,7 @@ export interface SignatureSource {
   readonly lines: ReadonlyArray<{ readonly index: number; readonly start: number; readonly end: number; readonly text: string }>;
   readonly header?: { readonly line: number };
   readonly language: string;
-  readonly languages: { readonly boilerplate: RegExp; readonly lexicons: ReadonlyMap<string, { readonly stopWords: ReadonlySet<string> }> };
+  readonly languages: { isBoilerplate(trimmed: string): boolean; readonly lexicons: ReadonlyMap<string, { readonly stopWords: ReadonlySet<string> }> };
 }
 
 export interface SignatureOptions {
@@ -112,7 +112,7 @@ export function sketchTokensOf(doc: SignatureSource, options: SignatureOptions =
 
 function analyse(doc: SignatureSource, options: SignatureOptions): { tokens: number[]; entries: number[]; exact: number } {
   const sketchLines = options.sketchLines ?? 'prose';
-  const evidence = { stopWords: allStopWords(doc.languages.lexicons), furniture: doc.languages.boilerplate };
+  const evidence = { stopWords: allStopWords(doc.languages.lexicons), furniture: (t: string) => doc.languages.isBoilerplate(t) };
   const headerLine = doc.header?.line ?? -1;
   const exact = new Hash64();
   let exactWords = 0;

@@ -23,7 +23,8 @@ describe('corpus lines', () => {
   });
 
   it('read as furniture: menus, buttons, copyright lines, word lists without stop words', () => {
-    const furniture = documentOf('date 2024-01-01\nx\n').languages.boilerplate;
+    const { languages } = documentOf('date 2024-01-01\nx\n');
+    const furniture = (t: string) => languages.isBoilerplate(t);
     for (const line of ['* Política', 'Subscribe to our newsletter', 'Share on Facebook', 'Judy Eddy/WENN.com', '© 2022 Diario Libre. Todos los derechos reservados.', 'Home News Sport Business Culture Travel Weather Video Audio Podcasts Newsletters Opinion Lifestyle Money Tech Science Health Food Style Books Music Film Television Games Puzzles.']) {
       assert.equal(readsAsProse(line, { stopWords: STOP, furniture }), false, line);
     }
