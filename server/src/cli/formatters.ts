@@ -28,9 +28,9 @@ export function tooManyWarningsMessage(max: number): string {
   return `seedlint found too many warnings (maximum: ${max}).`;
 }
 
-/** Whether a format's report has a place for the --max-warnings verdict (json's array has none). */
+/** Whether a format's report has a place for the --max-warnings verdict (json's array has none); the others get it on stderr. */
 export function reportsTooManyWarnings(name: FormatName): boolean {
-  return name !== 'json';
+  return name === 'stylish' || name === 'github' || name === 'sarif';
 }
 
 /** A path with control characters escaped, so a name with a newline cannot fake report lines. */
