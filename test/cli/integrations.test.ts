@@ -53,7 +53,9 @@ describe('packaging and integrations (#18)', function () {
     for (const key of ['name', 'version', 'description', 'license', 'bin', 'files', 'engines', 'repository']) assert.ok(pkg[key] !== undefined, key);
     assert.equal(pkg.bin.seedlint, 'dist/cli.js');
     assert.deepEqual(Object.keys((pkg.dependencies as object | undefined) ?? {}), [], 'everything is bundled into dist/');
-    assert.doesNotMatch(pkg.scripts.prepare, /esbuild\.mjs/, 'prepare runs scripts/prepare.mjs, which installs the build tools when a clone has none');
+    assert.equal(pkg.scripts.prepare, 'node scripts/prepare.mjs', 'prepare installs the build tools when a clone has none, then builds');
+    // npm pack runs prepare; in the foreground its banner and output would go to stdout, where pre-commit reads the tarball's name.
+    assert.match(fs.readFileSync(path.join(REPO, '.npmrc'), 'utf8'), /^foreground-scripts=false$/m);
   });
 
   it('npm pack ships the bundles, docs, schema and texts: no tests, bench, sources, source maps or caches', () => {
@@ -71,6 +73,8 @@ describe('packaging and integrations (#18)', function () {
   it('the tarball installs offline into a prefix; its seedlint prints the version and lints a seed', () => {
     const version = runFrom(prefix, ['seedlint', '--version'], tempDir());
     assert.equal(version.stdout, `${pkg.version}\n`, version.stderr);
+    const installed = path.join(prefix, 'lib', 'node_modules', 'seedlint');
+    assert.ok(!fs.existsSync(path.join(installed, 'scripts')) && !fs.existsSync(path.join(installed, 'node_modules')), 'postinstall did nothing: no build tools, no build');
     const dir = tempCorpus();
     const r = runFrom(prefix, ['seedlint', '--format', 'json', 'seeds/000_a083e0d14a4b92e0.txt'], dir);
     assert.equal(r.code, 1, r.stderr);
@@ -80,7 +84,7 @@ describe('packaging and integrations (#18)', function () {
     assert.equal((JSON.parse(workers.stdout) as unknown[]).length, fs.readdirSync(SEEDS).length, workers.stderr);
   });
 
-  it('`npm install -g <clone>` builds dist/ in a clone that has no node_modules, offline from the npm cache', () => {
+  it('`npm install -g <clone>` builds dist/ in a clone that has no node_modules, offline; pre-commit\'s npm pack of it works', () => {
     const clone = path.join(tempDir(), 'seedlint');
     // A clone: the files git tracks (or would, once committed), as they are in this work tree.
     const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' }).split('\0').filter(Boolean);
@@ -96,6 +100,15 @@ describe('packaging and integrations (#18)', function () {
     assert.equal(version.stdout, `${pkg.version}\n`, version.stderr);
     const r = runFrom(clonePrefix, ['seedlint', '--format', 'json', path.join(SEEDS, '000_a083e0d14a4b92e0.txt')], tempDir());
     assert.equal(r.code, 1, r.stderr);
+    // What pre-commit does next with a hook repository it has installed (pre_commit/languages/node.py):
+    // `npm pack` in the clone (which runs prepare again), its stdout taken as the tarball's name, and
+    // `npm install -g` of that.
+    const stdout = npm(['pack'], clone);
+    assert.equal(stdout, `seedlint-${pkg.version}.tgz\n`, 'nothing but the name on stdout');
+    const packed = stdout.trim();
+    const hookPrefix = path.join(path.dirname(clone), 'hook-env');
+    npm(['install', '--global', '--offline', '--prefix', hookPrefix, path.join(clone, packed)], clone);
+    assert.equal(runFrom(hookPrefix, ['seedlint', '--version'], tempDir()).stdout, `${pkg.version}\n`);
   });
 
   it('docs/ci.md: the GitHub Actions workflow uploads the SARIF its seedlint step writes, and that SARIF is valid', () => {
