@@ -14,11 +14,10 @@ const ACTIVATED = /seedlint activated in (\d+) ms \(client (\d+) ms, server star
 const READY = /seedlint server ready in (\d+) ms/g;
 const WAIT = { timeoutMs: 90_000 };
 
-/** The files .vscodeignore lets into the package (its `!` patterns), read from the repo as they are now. */
+/** The files package.json's `files` lets into the package (vsce and npm read the same list), read from the repo as they are now. */
 export function packagedFiles(repo) {
-  const patterns = fs.readFileSync(path.join(repo, '.vscodeignore'), 'utf8').split('\n')
-    .filter((l) => l.startsWith('!'))
-    .map((l) => new RegExp(`^${l.slice(1).trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?')}$`));
+  const patterns = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).files
+    .map((l) => new RegExp(`^${l.trim().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?')}$`));
   const files = { 'package.json': fs.readFileSync(path.join(repo, 'package.json')) };
   const walk = (rel) => {
     for (const e of fs.readdirSync(path.join(repo, rel), { withFileTypes: true })) {

@@ -97,8 +97,11 @@ describe('file edge: writes', function () {
     assert.ok(outcome.fixed, 'there is a fix to write');
     // An editor saves meanwhile.
     fs.writeFileSync(file, SAMPLE + 'Saved by the editor.\n');
-    const result = commitOutcome(outcome, dir);
+    const onDisk = (f: string) => lintForCli(f, { args: { fix: false, maxFileSizeMb: 64 }, config, reviewed: new Set() }).result;
+    const result = commitOutcome(outcome, { root: dir }, onDisk);
     assert.equal(result.messages[0].ruleId, 'file/changed');
+    // The report describes the editor's text on disk: its leading space is still there.
+    assert.ok(result.messages.some((m) => m.ruleId === 'date-header/whitespace'), 'the findings of the text on disk');
     assert.equal(fs.readFileSync(file, 'utf8'), SAMPLE + 'Saved by the editor.\n');
     // And the writer itself checks again just before the rename.
     const snapshot = snapshotOf(fs.statSync(file));

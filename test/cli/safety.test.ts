@@ -150,7 +150,7 @@ describe('CLI safety', function () {
     const results = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; message: string }> }>;
     const by = (name: string) => results.find((x) => x.filePath.endsWith(name))!;
     assert.match(by('secret.txt').messages[0].message, /permission denied/);
-    assert.match(by('closed').messages[0].message, /cannot read directory: permission denied/);
+    assert.match(by('closed').messages[0].message, /Cannot read the directory: permission denied\./);
     assert.ok(by('ok.txt').messages.some((m) => m.ruleId === 'date-header/whitespace'));
   });
 

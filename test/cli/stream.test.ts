@@ -120,25 +120,36 @@ describe('CLI streamed report, end to end', function () {
     assert.deepEqual(paths, [...paths].sort(), 'results in path order');
   });
 
-  it('-o naming a file being linted: the file is read before the report replaces it', () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'a.txt'), 'date 2024-10-28\nTitle\nBody.\n');
-    fs.writeFileSync(path.join(dir, 'report.txt'), 'No date header here.\n');
-    const r = runCli(['.', '--format', 'json', '-o', 'report.txt'], dir);
-    assert.equal(r.code, 1, r.stderr);
-    assert.equal(r.stdout, '');
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8')) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
-    const own = report.find((x) => x.filePath === path.join(dir, 'report.txt'))!;
-    assert.ok(own.messages.some((m) => m.ruleId === 'date-header/missing'), 'the old content was linted');
-  });
-
-  it('-o to a file that cannot be written: exit 2 at the end, after the files were linted and fixed', () => {
+  it('-o naming a file to lint is refused before anything is linted or written (#18)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.txt'), ' date 2024-10-28\nTitle\nBody.\n');
-    const r = runCli(['a.txt', '--fix', '-o', 'missing-dir/report.json'], dir);
+    fs.writeFileSync(path.join(dir, 'report.txt'), 'No date header here.\n');
+    fs.symlinkSync('report.txt', path.join(dir, 'link-to-report'));
+    for (const args of [['.', '--format', 'json', '-o', 'report.txt'], ['report.txt', '-o', 'report.txt'], ['--fix', 'a.txt', 'report.txt', '-o', 'link-to-report']]) {
+      const r = runCli(args, dir);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^seedlint: the output file "(report\.txt|link-to-report)" is also a file to lint: the report would replace it; write the report elsewhere\n$/);
+      assert.equal(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'), 'No date header here.\n');
+      assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), ' date 2024-10-28\nTitle\nBody.\n', 'nothing fixed');
+    }
+    // A report beside the files it describes is fine when it is not one of them.
+    const ok = runCli(['a.txt', '--format', 'json', '-o', 'report.txt'], dir);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8')) as unknown[]).length, 1);
+  });
+
+  it('-o into a missing folder makes it; a report that cannot be written fails at once, before --fix writes anything (#18)', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.txt'), ' date 2024-10-28\nTitle\nBody.\n');
+    fs.writeFileSync(path.join(dir, 'not-a-dir'), '');
+    const r = runCli(['a.txt', '--fix', '-o', 'not-a-dir/report.json'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^seedlint: cannot write missing-dir\/report\.json: no such file or directory\n$/);
-    assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), 'date 2024-10-28\nTitle\nBody.\n');
+    assert.match(r.stderr, /^seedlint: cannot write "not-a-dir\/report\.json": its folder is a file, not a directory\n$/);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), ' date 2024-10-28\nTitle\nBody.\n', 'nothing was fixed');
+    const made = runCli(['a.txt', '--format', 'json', '-o', 'missing-dir/deeper/report.json'], dir);
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'missing-dir/deeper/report.json'), 'utf8')) as unknown[]).length, 1);
   });
 
   it('-o writes the same bytes as standard output, for a report larger than one written piece', () => {

@@ -16,6 +16,16 @@ export interface CliArgs {
   cache: boolean;
   cacheLocation?: string;
   workers?: number;
+  /** Lint standard input instead of files (`--stdin`), reported under `stdinFilename`. */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** Compute fixes and report the fixed text (JSON's `output`) without writing anything. */
+  fixDryRun: boolean;
+  /** Print the configuration that applies to this file and exit. */
+  printConfig?: string;
+  listRules: boolean;
+  /** Ignore seedlint.config.json: every rule at its default. */
+  noConfig: boolean;
   help: boolean;
   version: boolean;
 }
@@ -23,6 +33,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export const HELP = `Usage: seedlint [options] [files, directories or globs]
+       seedlint [options] --stdin [--stdin-filename <path>] < file
 
 Lints news seed files: date headers, unattributed figures, garbled passages.
 Without paths: the config's "include" globs, else **/seeds/**/*.txt.
@@ -30,9 +41,17 @@ Without paths: the config's "include" globs, else **/seeds/**/*.txt.
 Options:
   -f, --format <name>     stylish (default), json, sarif or github
       --fix               apply safe fixes and write the files (atomically)
+      --fix-dry-run       apply safe fixes in memory only: the report describes the fixed
+                          text, and the json format gives it in each result's "output"
+      --stdin             lint standard input (with --fix-dry-run, fix it)
+      --stdin-filename <path>  the name standard input is reported under; it picks the
+                          config (the nearest seedlint.config.json above it)
       --rule <id=level>   set a rule's level: off, info, warning or error (repeatable)
   -c, --config <file>     use this config instead of the nearest seedlint.config.json
-      --max-warnings <n>  exit 1 when there are more than n warnings
+      --no-config         use no config file: every rule at its default
+      --print-config <file>  print the configuration used for this file, as JSON
+      --list-rules        list the rules with their levels (json with --format json)
+      --max-warnings <n>  exit 1 when there are more than n warnings (-1: no limit)
       --quiet             report errors only
   -o, --output-file <f>   write the report to a file instead of standard output
       --max-file-size <MB> skip larger files with an error (default 64)
@@ -48,14 +67,30 @@ Exit codes: 0 no errors, 1 errors (or warnings over --max-warnings), 2 usage, co
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { paths: [], format: 'stylish', fix: false, rules: {}, maxWarnings: -1, quiet: false, maxFileSizeMb: 64, cache: false, help: false, version: false };
-  const value = (i: number, flag: string) => {
+  const a: CliArgs = {
+    paths: [],
+    format: 'stylish',
+    fix: false,
+    rules: {},
+    maxWarnings: -1,
+    quiet: false,
+    maxFileSizeMb: 64,
+    cache: false,
+    stdin: false,
+    fixDryRun: false,
+    listRules: false,
+    noConfig: false,
+    help: false,
+    version: false,
+  };
+  /** The option's value: the next argument, unless it is another option (a negative number is a value). */
+  const value = (i: number, flag: string, numeric = false) => {
     const v = argv[i + 1];
-    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || (v.startsWith('-') && v !== '-' && !(numeric && /^-\d+$/.test(v)))) throw new UsageError(`${flag} needs a value`);
     return v;
   };
   const int = (v: string, flag: string, min = 0) => {
-    if (!/^-?\d+$/.test(v) || parseInt(v, 10) < min) throw new UsageError(`${flag} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${v}"`);
+    if (!/^-?\d+$/.test(v) || parseInt(v, 10) < min) throw new UsageError(`${flag} takes a whole number of at least ${min}, not "${v}"`);
     return parseInt(v, 10);
   };
   for (let i = 0; i < argv.length; i++) {
@@ -77,6 +112,24 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--fix':
         a.fix = true;
         break;
+      case '--fix-dry-run':
+        a.fixDryRun = true;
+        break;
+      case '--stdin':
+        a.stdin = true;
+        break;
+      case '--stdin-filename':
+        a.stdinFilename = value(i++, arg);
+        break;
+      case '--print-config':
+        a.printConfig = value(i++, arg);
+        break;
+      case '--list-rules':
+        a.listRules = true;
+        break;
+      case '--no-config':
+        a.noConfig = true;
+        break;
       case '--rule': {
         const v = value(i++, arg);
         const m = /^([^=]+)=(.+)$/.exec(v);
@@ -89,7 +142,7 @@ export function parseArgs(argv: string[]): CliArgs {
         a.config = value(i++, arg);
         break;
       case '--max-warnings':
-        a.maxWarnings = int(value(i++, arg), arg, -1);
+        a.maxWarnings = int(value(i++, arg, true), arg, -1);
         break;
       case '--quiet':
         a.quiet = true;
@@ -99,7 +152,7 @@ export function parseArgs(argv: string[]): CliArgs {
         a.outputFile = value(i++, arg);
         break;
       case '--max-file-size':
-        a.maxFileSizeMb = int(value(i++, arg), arg, 1);
+        a.maxFileSizeMb = int(value(i++, arg, true), arg, 1);
         break;
       case '--cache':
         a.cache = true;
@@ -109,7 +162,7 @@ export function parseArgs(argv: string[]): CliArgs {
         a.cache = true;
         break;
       case '--workers':
-        a.workers = int(value(i++, arg), arg, 1);
+        a.workers = int(value(i++, arg, true), arg, 1);
         break;
       case '--color':
         a.color = true;
@@ -134,5 +187,15 @@ export function parseArgs(argv: string[]): CliArgs {
         a.paths.push(arg);
     }
   }
+  checkCombinations(a);
   return a;
+}
+
+/** Options that cannot go together, as ESLint words them where it has the same ones. */
+function checkCombinations(a: CliArgs): void {
+  if (a.fix && a.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (a.stdin && a.fix) throw new UsageError('--fix cannot write standard input: use --fix-dry-run (the json format gives the fixed text in "output")');
+  if (a.stdin && a.paths.length > 0) throw new UsageError(`--stdin lints standard input, not "${a.paths[0]}": leave out the paths`);
+  if (a.stdinFilename !== undefined && !a.stdin) throw new UsageError('--stdin-filename names standard input: add --stdin');
+  if (a.config !== undefined && a.noConfig) throw new UsageError('--config and --no-config cannot be used together');
 }

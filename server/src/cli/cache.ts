@@ -237,7 +237,7 @@ export class ResultCache {
   set(result: FileResult, hash: string): void {
     // Problems with the file itself (unreadable, too large, binary, a write that failed) are checked afresh every run.
     if (result.messages.some((m) => m.fatal || (m.ruleId?.startsWith('file/') && m.ruleId !== 'file/invalid-utf8' && m.ruleId !== 'file/too-many-findings'))) return;
-    const { filePath, fixesApplied: _applied, ...rest } = result;
+    const { filePath, fixesApplied: _applied, output: _output, ...rest } = result;
     const unsigned: Omit<CacheEntry, 'mac'> = { hash, result: rest };
     if (result.messages.some((m) => m.ruleId === 'date-header/future')) unsigned.day = this.day;
     const entry: CacheEntry = { ...unsigned, mac: this.mac(filePath, unsigned) };

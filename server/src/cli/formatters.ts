@@ -12,8 +12,25 @@ export interface FormatContext {
   cwd: string;
   color: boolean;
   rules: readonly Rule[];
-  docsUri: (ruleId: string) => string;
+  /** A public page for a rule: SARIF's helpUri, left out unless it is an http(s) URL (never the machine's file:// path). */
+  docsUri?: (ruleId: string) => string | undefined;
   version: string;
+}
+
+/** What the report says after the results: the verdict of --max-warnings. */
+export interface ReportEnd {
+  /** Set when there were more warnings than --max-warnings allows: that maximum. */
+  tooManyWarnings?: number;
+}
+
+/** ESLint's words for an exit caused by --max-warnings. */
+export function tooManyWarningsMessage(max: number): string {
+  return `seedlint found too many warnings (maximum: ${max}).`;
+}
+
+/** Whether a format's report has a place for the --max-warnings verdict (json's array has none); the others get it on stderr. */
+export function reportsTooManyWarnings(name: FormatName): boolean {
+  return name === 'stylish' || name === 'github' || name === 'sarif';
 }
 
 /** A path with control characters escaped, so a name with a newline cannot fake report lines. */
@@ -31,7 +48,7 @@ const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
  */
 export interface Reporter {
   file(result: FileResult): string;
-  end(): string;
+  end(summary?: ReportEnd): string;
 }
 
 export function createReporter(name: FormatName, ctx: FormatContext): Reporter {
@@ -48,11 +65,11 @@ export function createReporter(name: FormatName, ctx: FormatContext): Reporter {
 }
 
 /** The whole report of `results` at once. */
-export function format(name: FormatName, results: FileResult[], ctx: FormatContext): string {
+export function format(name: FormatName, results: FileResult[], ctx: FormatContext, summary?: ReportEnd): string {
   const reporter = createReporter(name, ctx);
   let out = '';
   for (const r of results) out += reporter.file(r);
-  return out + reporter.end();
+  return out + reporter.end(summary);
 }
 
 function stylishReporter(ctx: FormatContext): Reporter {
@@ -87,17 +104,18 @@ function stylishReporter(ctx: FormatContext): Reporter {
       }
       return out;
     },
-    end() {
+    end(summary) {
+      const verdict = summary?.tooManyWarnings !== undefined ? `\n${c.bold(c.red(tooManyWarningsMessage(summary.tooManyWarnings)))}\n` : '';
       // A file's counts are those of its messages, so no file section was written when there is no problem.
       const total = errors + warnings + infos;
-      if (total === 0) return '';
+      if (total === 0) return verdict;
       const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-      const summary = `\n${total === 1 ? '1 problem' : `${total} problems`} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)\n`;
-      let out = errors ? c.bold(c.red(summary)) : c.bold(c.yellow(summary));
+      const line = `\n${total === 1 ? '1 problem' : `${total} problems`} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)\n`;
+      let out = errors ? c.bold(c.red(line)) : c.bold(c.yellow(line));
       if (fixableErrors + fixableWarnings > 0) {
         out += `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.\n`;
       }
-      return out;
+      return out + verdict;
     },
   };
 }
@@ -131,7 +149,7 @@ function githubReporter(ctx: FormatContext): Reporter {
       }
       return out;
     },
-    end: () => '',
+    end: (summary) => (summary?.tooManyWarnings !== undefined ? `::error title=seedlint::${esc(tooManyWarningsMessage(summary.tooManyWarnings))}\n` : ''),
   };
 }
 
@@ -146,7 +164,7 @@ function sarifReporter(ctx: FormatContext): Reporter {
     id: r.meta.id,
     shortDescription: { text: r.meta.description },
     fullDescription: { text: r.docs.split('\n\n')[0].replace(/\s+/g, ' ') },
-    helpUri: ctx.docsUri(r.meta.id),
+    ...publicUri(ctx.docsUri?.(r.meta.id)),
     help: { text: r.meta.description, markdown: r.docs },
     defaultConfiguration: { level: r.meta.defaultSeverity === 'info' ? 'note' : r.meta.defaultSeverity },
     properties: { category: r.meta.category },
@@ -168,9 +186,18 @@ function sarifReporter(ctx: FormatContext): Reporter {
   // `results` is the run's last key, and quotes inside strings are escaped: this is the key itself.
   const at = empty.lastIndexOf('"results": []');
   const head = empty.slice(0, at + '"results": ['.length);
-  const tail = empty.slice(at + '"results": []'.length);
   const depth = at - empty.lastIndexOf('\n', at) - 1;
   const itemIndent = '\n' + ' '.repeat(depth + 2);
+  /** The log with no results, as it ends; with the --max-warnings verdict as the run's invocation (after `results`). */
+  const closing = (summary: ReportEnd | undefined) => {
+    if (summary?.tooManyWarnings === undefined) return empty;
+    const invocations = [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'error', message: { text: tooManyWarningsMessage(summary.tooManyWarnings) } }] }];
+    return JSON.stringify({ ...log, runs: [{ ...log.runs[0], invocations }] }, null, 2) + '\n';
+  };
+  const tail = (summary: ReportEnd | undefined) => {
+    const text = closing(summary);
+    return text.slice(text.lastIndexOf('"results": []') + '"results": []'.length);
+  };
   let first = true;
   return {
     file(r) {
@@ -197,8 +224,13 @@ function sarifReporter(ctx: FormatContext): Reporter {
       }
       return out;
     },
-    end: () => (first ? empty : '\n' + ' '.repeat(depth) + ']' + tail),
+    end: (summary) => (first ? closing(summary) : '\n' + ' '.repeat(depth) + ']' + tail(summary)),
   };
+}
+
+/** `{helpUri}` for a public http(s) page; nothing for anything else (a file:// path names the machine that ran the lint). */
+function publicUri(uri: string | undefined): { helpUri?: string } {
+  return uri !== undefined && /^https?:\/\//.test(uri) ? { helpUri: uri } : {};
 }
 
 /** A relative path as a URI reference: each segment percent-encoded (`#`, `?`, `%`, CR, LF and the rest), so it decodes to the path again. */

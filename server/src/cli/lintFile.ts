@@ -3,7 +3,7 @@
  * its fixes written by the main thread only, so that an interrupted run knows every temporary file.
  */
 import { LineIndex, type ResolvedConfig } from '../engine/index';
-import { lintFileOnDisk, writeFixedFile } from '../io/lintFile';
+import { lintBytes, lintFileOnDisk, writeFixedFile, type LintedFile, type WriteConfinement } from '../io/lintFile';
 import type { FileSnapshot } from '../io/read';
 import type { CliArgs } from './args';
 import { fileResultOf, problemMessage, type FileResult } from './results';
@@ -16,15 +16,34 @@ export interface Outcome {
 }
 
 export interface LintSetup {
-  args: Pick<CliArgs, 'fix' | 'maxFileSizeMb'>;
+  args: Pick<CliArgs, 'fix' | 'maxFileSizeMb'> & Partial<Pick<CliArgs, 'fixDryRun'>>;
   config: ResolvedConfig;
   reviewed: ReadonlySet<string>;
 }
 
-/** Lints (with --fix, fixes in memory) one file on disk. Never throws. */
+/** The result of a linted file; with --fix-dry-run, the fixed text as ESLint's `output`. */
+function outcomeOf(linted: LintedFile, s: LintSetup): Outcome {
+  const result = fileResultOf(linted);
+  if (s.args.fixDryRun) {
+    // The bytes --fix would write, byte order mark included.
+    if (linted.fixed) result.output = Buffer.from(linted.fixed).toString('utf8');
+    return { result };
+  }
+  return { result, fixed: linted.fixed, snapshot: linted.snapshot };
+}
+
+function fileOptions(s: LintSetup, now: Date | undefined) {
+  return { fix: s.args.fix || Boolean(s.args.fixDryRun), reviewed: s.reviewed, now, maxBytes: s.args.maxFileSizeMb * 1024 * 1024 };
+}
+
+/** Lints (with --fix or --fix-dry-run, fixes in memory) one file on disk. Never throws. */
 export function lintForCli(filePath: string, s: LintSetup, now?: Date): Outcome {
-  const linted = lintFileOnDisk(filePath, s.config, { fix: s.args.fix, reviewed: s.reviewed, now, maxBytes: s.args.maxFileSizeMb * 1024 * 1024 });
-  return { result: fileResultOf(linted), fixed: linted.fixed, snapshot: linted.snapshot };
+  return outcomeOf(lintFileOnDisk(filePath, s.config, fileOptions(s, now)), s);
+}
+
+/** Lints bytes that are not on disk (standard input) under the name `filePath`. Nothing is written. */
+export function lintInputForCli(filePath: string, bytes: Uint8Array, s: LintSetup, now?: Date): FileResult {
+  return outcomeOf(lintBytes(filePath, bytes, s.config, fileOptions(s, now)), s).result;
 }
 
 const NO_TEXT = new LineIndex('');
@@ -35,15 +54,20 @@ export function writtenFiles(): readonly string[] {
   return written;
 }
 
-/** Writes an outcome's fixes, if any; a write that did not happen becomes the result's first message. */
-export function commitOutcome(o: Outcome, root: string): FileResult {
+/**
+ * Writes an outcome's fixes, if any. A write that did not happen becomes the first message of a
+ * result that describes the file on disk (`onDisk` lints it again as it is), not the fixed text.
+ */
+export function commitOutcome(o: Outcome, confinement: WriteConfinement, onDisk: (filePath: string) => FileResult): FileResult {
   const { result } = o;
   if (!o.fixed) return result;
-  const problem = writeFixedFile(result.filePath, o.fixed, o.snapshot, root);
-  if (problem) {
-    result.messages.unshift(problemMessage(problem, NO_TEXT));
-    result.errorCount++;
-    delete result.fixesApplied;
-  } else written.push(result.filePath);
-  return result;
+  const problem = writeFixedFile(result.filePath, o.fixed, o.snapshot, confinement);
+  if (!problem) {
+    written.push(result.filePath);
+    return result;
+  }
+  const now = onDisk(result.filePath);
+  now.messages.unshift(problemMessage(problem, NO_TEXT));
+  now.errorCount++;
+  return now;
 }

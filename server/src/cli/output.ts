@@ -1,10 +1,12 @@
 /**
  * Where the report goes: standard output, or the `--output-file`, written as it grows into a
- * temporary file that replaces the file when the run ends (the old report stays whole until then,
- * and a file being linted is read before the report replaces it). A device or FIFO named by
- * `--output-file` (`/dev/stdout`) is written directly.
+ * temporary file that replaces the file when the run ends (the old report stays whole until then).
+ * Its folder is made and the temporary file opened before anything is linted, so a report that
+ * cannot be written fails the run at once. A device or FIFO named by `--output-file`
+ * (`/dev/stdout`) is written directly.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describeError } from '../io/read';
 import { AtomicFile, WriteRefused } from '../io/write';
 
@@ -17,15 +19,17 @@ export class ReportOutput {
   private fd: number | undefined;
   private failure: string | undefined;
 
-  /**
-   * `file` undefined: standard output. A file that cannot be opened or written is not an error
-   * until `close`: the files are linted (and fixed) all the same.
-   */
+  /** `file` undefined: standard output. Check `openFailure` before linting: a file that cannot be opened is a usage error. */
   constructor(
     private readonly write: (text: string) => void,
     private readonly file?: string,
   ) {
     if (file !== undefined) this.open(file);
+  }
+
+  /** Why the output file cannot be written (its folder cannot be made, it cannot be opened), if so. */
+  get openFailure(): string | undefined {
+    return this.failure;
   }
 
   add(text: string): void {
@@ -58,9 +62,18 @@ export class ReportOutput {
         /* a new file */
       }
       if (special) this.fd = fs.openSync(file, 'w');
-      else this.atomic = new AtomicFile(file, { create: true, links: 'follow' });
+      else {
+        // As ESLint does: the report's folder is made when missing.
+        try {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          throw code === 'EEXIST' || code === 'ENOTDIR' ? new Error('its folder is a file, not a directory') : e;
+        }
+        this.atomic = new AtomicFile(file, { create: true, links: 'follow' });
+      }
     } catch (e) {
-      this.failure = e instanceof WriteRefused ? e.message : describeError(e);
+      this.failure = e instanceof WriteRefused || !(e as NodeJS.ErrnoException).code ? (e as Error).message : describeError(e);
     }
   }
 

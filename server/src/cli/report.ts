@@ -1,9 +1,8 @@
 /** The report as results arrive, and the totals behind the exit code. */
 import pkg from '../../../package.json';
 import { allRules } from '../engine/index';
-import { ruleDocUri } from '../io/docs';
 import type { CliArgs } from './args';
-import { createReporter, type Reporter } from './formatters';
+import { createReporter, type Reporter, type ReportEnd } from './formatters';
 import type { FileResult } from './results';
 import type { CliIo } from './setup';
 
@@ -20,7 +19,8 @@ export class Report {
 
   constructor(private readonly args: CliArgs, io: CliIo) {
     const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && args.format === 'stylish' && !args.outputFile);
-    this.reporter = createReporter(args.format, { cwd: io.cwd, color: Boolean(color), rules: allRules, docsUri: ruleDocUri, version: pkg.version });
+    // No helpUri in SARIF: the rule docs ship inside the package, and a file:// path would name this machine.
+    this.reporter = createReporter(args.format, { cwd: io.cwd, color: Boolean(color), rules: allRules, version: pkg.version });
   }
 
   /** The report's text for one more result. */
@@ -35,13 +35,22 @@ export class Report {
     return this.reporter.file(shown);
   }
 
-  /** The text that ends the report. */
+  /** The text that ends the report, with the --max-warnings verdict where the format has room for it. */
   end(): string {
-    return this.reporter.end();
+    return this.reporter.end(this.summary);
+  }
+
+  /** Set when there are more warnings than --max-warnings allows (warnings hidden by --quiet count too, as in ESLint). */
+  get tooManyWarnings(): boolean {
+    return this.args.maxWarnings >= 0 && this.warnings > this.args.maxWarnings;
+  }
+
+  get summary(): ReportEnd {
+    return this.tooManyWarnings ? { tooManyWarnings: this.args.maxWarnings } : {};
   }
 
   get exitCode(): number {
-    return this.errors > 0 || (this.args.maxWarnings >= 0 && this.warnings > this.args.maxWarnings) ? 1 : 0;
+    return this.errors > 0 || this.tooManyWarnings ? 1 : 0;
   }
 }
 

@@ -6,8 +6,8 @@ import { escapeControlCharacters } from '../io/printable';
 export interface Message {
   ruleId: string | null;
   category?: string;
-  /** 1 = warning or info, 2 = error (as ESLint). */
-  severity: 1 | 2;
+  /** 1 = warning, 2 = error (as ESLint), 3 = info (as textlint): the counts below go by it. */
+  severity: 1 | 2 | 3;
   level: 'error' | 'warning' | 'info';
   message: string;
   line: number;
@@ -30,6 +30,8 @@ export interface FileResult {
   fixableWarningCount: number;
   /** Only with --fix: how many fixes were written. */
   fixesApplied?: number;
+  /** Only with --fix-dry-run, when fixes changed the text: the fixed text (ESLint's `output`). */
+  output?: string;
 }
 
 /** One replacement equivalent to a fix's edits (the text between edits is kept). */
@@ -46,6 +48,8 @@ export function fixAsReplacement(text: string, fix: Fix): { range: [number, numb
   return { range: [start, end], text: out };
 }
 
+const SEVERITY: Record<Message['level'], Message['severity']> = { error: 2, warning: 1, info: 3 };
+
 export function toMessage(f: Finding, index: LineIndex): Message {
   const s = index.positionAt(f.start);
   const e = index.positionAt(f.end);
@@ -53,7 +57,7 @@ export function toMessage(f: Finding, index: LineIndex): Message {
   return {
     ruleId: f.ruleId,
     category: f.category,
-    severity: f.severity === 'error' ? 2 : 1,
+    severity: SEVERITY[f.severity],
     level: f.severity,
     // Messages quote the file: what reaches a terminal or a log must not be able to drive it.
     message: escapeControlCharacters(f.message),
@@ -85,7 +89,7 @@ export function fatalResult(filePath: string, ruleId: string, message: string, l
 export function problemMessage(p: FileProblem, index: LineIndex): Message {
   const s = index.positionAt(p.start);
   const e = index.positionAt(p.end);
-  const m: Message = { ruleId: p.ruleId, severity: p.severity === 'error' ? 2 : 1, level: p.severity, message: p.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  const m: Message = { ruleId: p.ruleId, severity: SEVERITY[p.severity], level: p.severity, message: p.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   if (p.fatal) m.fatal = true;
   return m;
 }

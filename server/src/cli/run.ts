@@ -117,11 +117,15 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
     if (cache && i !== undefined && hashes[i] !== undefined) cache.set(r, hashes[i]!);
     onResult(r);
   });
+  /** A file as it is on disk now, when its fixes could not be written. */
+  const onDisk = (file: string) => lintForCli(file, { args: { ...s.args, fix: false, fixDryRun: false }, config: s.config, reviewed: s.reviewed }, io.now).result;
   /** A file's outcome, in any order: its fixes are written now (by this thread only), its result reported in order. */
   const done = (i: number, o: Outcome) => {
-    const r = commitOutcome(o, s.root);
-    // --fix rewrote the file: its result belongs to the new content.
-    if (hashes[i] !== undefined && r.fixesApplied && o.fixed) hashes[i] = cache?.hash(o.fixed);
+    const r = commitOutcome(o, { root: s.root, walkedUnder: s.walkedUnder.get(files[i]) }, onDisk);
+    // --fix rewrote the file: its result belongs to the new content; a failed write's result was linted afresh.
+    if (hashes[i] !== undefined && o.fixed) hashes[i] = r.fixesApplied ? cache?.hash(o.fixed) : undefined;
+    // --fix-dry-run: the result describes text that is not on disk.
+    if (r.output !== undefined) hashes[i] = undefined;
     out.put(i, r);
   };
 
@@ -147,8 +151,8 @@ export async function runFiles(s: Setup, io: CliIo, onResult: (r: FileResult) =>
         {
           const hash = cache.hash(bytes);
           const hit = cache.get(files[i], hash);
-          // With --fix a cached result with a safe fix still needs the fix applied.
-          if (hit && !(s.args.fix && hit.messages.some((m) => m.fix))) {
+          // With --fix (or --fix-dry-run) a cached result with a safe fix still needs the fix applied.
+          if (hit && !((s.args.fix || s.args.fixDryRun) && hit.messages.some((m) => m.fix))) {
             hits.push([i, hit]);
             continue;
           }

@@ -9,6 +9,7 @@ import {
   CONFIG_FILE_NAME,
   ConfigError,
   configForFile,
+  DEFAULT_LANGUAGES,
   MAX_CONFIG_BYTES,
   MAX_REVIEWED_BYTES,
   parseConfig,
@@ -71,7 +72,19 @@ export function readConfigFile(file: string): ConfigFile {
     throw new ConfigError(`${file}: cannot read: ${describeError(e)}`, '/');
   }
   if (text === undefined) throw new ConfigError(`${file}: cannot read: no such file`, '/');
-  return parseConfig(text, allRules, file);
+  return checkLanguages(parseConfig(text, allRules, file), file);
+}
+
+/**
+ * Refuses language codes seedlint cannot identify: a typo (`dk` for `da`) would otherwise leave that
+ * language out of identification and change findings without a word.
+ */
+export function checkLanguages(config: ConfigFile, source: string): ConfigFile {
+  const known = new Set(DEFAULT_LANGUAGES);
+  config.languages?.forEach((code, i) => {
+    if (!known.has(code)) throw new ConfigError(`${source}: /languages/${i}: unknown language "${code}": must be one of ${[...known].sort().join(', ')}`, `/languages/${i}`);
+  });
+  return config;
 }
 
 /** Fingerprints in the sidecar at the corpus root; none when there is no sidecar. */

@@ -18,6 +18,12 @@ export interface Collected {
   problems: WalkProblem[];
   /** Arguments that matched nothing (a usage error). */
   missing: string[];
+  /**
+   * The folder each file found by walking a directory or a glob was found under (the corpus root,
+   * or the directory walked when it lies outside the root): `--fix` writes such a file only while
+   * it still resolves inside that folder. Files named on the command line are not in it.
+   */
+  walkedUnder: Map<string, string>;
 }
 
 const GLOB_MAGIC = /[*?[\]{}]/;
@@ -45,7 +51,7 @@ function walk(top: string, base: string, globs: Matchers, out: Collected, seen: 
     try {
       real = fs.realpathSync(dir);
     } catch (e) {
-      out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
+      out.problems.push({ path: dir, message: `Cannot read the directory: ${describeError(e)}.` });
       continue;
     }
     if (seen.has(real)) continue; // a symlink loop, or a directory reached twice
@@ -54,7 +60,7 @@ function walk(top: string, base: string, globs: Matchers, out: Collected, seen: 
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
-      out.problems.push({ path: dir, message: `cannot read directory: ${describeError(e)}` });
+      out.problems.push({ path: dir, message: `Cannot read the directory: ${describeError(e)}.` });
       continue;
     }
     const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') }));
@@ -63,7 +69,7 @@ function walk(top: string, base: string, globs: Matchers, out: Collected, seen: 
     for (const { entry, name } of named) {
       const full = path.join(dir, name);
       if (!Buffer.from(name, 'utf8').equals(entry.name)) {
-        out.problems.push({ path: full, message: 'the file name is not valid UTF-8 (shown with U+FFFD), so it cannot be reported reliably: rename it to lint it' });
+        out.problems.push({ path: full, message: 'The file name is not valid UTF-8 (shown with U+FFFD), so it cannot be reported reliably: rename it to lint it.' });
         continue;
       }
       const rel = path.relative(base, full).split(path.sep).join('/');
@@ -76,29 +82,42 @@ function walk(top: string, base: string, globs: Matchers, out: Collected, seen: 
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (e) {
-          out.problems.push({ path: full, message: `cannot follow symbolic link: ${describeError(e)}` });
+          out.problems.push({ path: full, message: `Cannot follow the symbolic link: ${describeError(e)}.` });
           continue;
         }
         // A corpus is read from inside its root only: a link out of it is not followed.
         if (!isDir && !isFile) continue;
         if (!within(realBase, safeRealpath(full))) {
-          if (isFile && globs.include.some((m) => m.match(rel))) out.problems.push({ path: full, message: 'symbolic link leads outside the corpus root: not followed' });
+          if (isFile && globs.include.some((m) => m.match(rel))) out.problems.push({ path: full, message: 'The symbolic link leads outside the corpus root: not followed.' });
           continue;
         }
       }
       if (isDir) subdirs.push(full);
-      else if (isFile && globs.include.some((m) => m.match(rel))) out.files.push(full);
+      else if (isFile && globs.include.some((m) => m.match(rel))) {
+        out.files.push(full);
+        out.walkedUnder.set(full, base);
+      }
     }
     for (let k = subdirs.length - 1; k >= 0; k--) stack.push(subdirs[k]);
   }
 }
 
 /**
- * Turns CLI arguments (files, directories, globs) into a sorted list of files. Explicit files are
- * taken whatever their name; directories are walked with the include/exclude globs.
+ * What a directory named on the command line is walked for when the include globs find nothing in
+ * it (it lies outside them): files named as they name files, anywhere below (`**\/*.txt` for
+ * `seeds/**\/*.txt`).
  */
-export function collectFiles(args: string[], cwd: string, base: string, include: string[], exclude: string[]): Collected {
-  const out: Collected = { files: [], problems: [], missing: [] };
+export function namePatterns(include: readonly string[]): string[] {
+  return [...new Set(include.map((g) => `**/${g.slice(g.lastIndexOf('/') + 1)}`))];
+}
+
+/**
+ * Turns CLI arguments (files, directories, globs) into a sorted list of files. Explicit files are
+ * taken whatever their name; directories are walked with the include/exclude globs, and with
+ * `fallbackInclude` when the include globs find nothing in a directory named explicitly.
+ */
+export function collectFiles(args: string[], cwd: string, base: string, include: string[], exclude: string[], fallbackInclude?: string[]): Collected {
+  const out: Collected = { files: [], problems: [], missing: [], walkedUnder: new Map() };
   const seen = new Set<string>();
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
@@ -120,8 +139,17 @@ export function collectFiles(args: string[], cwd: string, base: string, include:
     }
     if (st.isDirectory()) {
       const before = out.files.length;
-      walk(abs, abs.startsWith(base + path.sep) || abs === base ? base : abs, matchers(include, exclude), out, seen);
-      if (out.files.length === before) out.missing.push(`${arg}: no seed files (${include.join(', ')}) in this directory`);
+      const problemsBefore = out.problems.length;
+      const seenBefore = fallbackInclude ? new Set(seen) : seen;
+      const walkBase = abs.startsWith(base + path.sep) || abs === base ? base : abs;
+      walk(abs, walkBase, matchers(include, exclude), out, seen);
+      if (out.files.length === before && fallbackInclude) {
+        // The include globs do not reach into this directory, but the user named it: lint its seed-named files.
+        out.problems.length = problemsBefore;
+        walk(abs, walkBase, matchers(fallbackInclude, exclude), out, seenBefore);
+        for (const dir of seenBefore) seen.add(dir);
+      }
+      if (out.files.length === before) out.missing.push(`${arg}: no seed files (${(fallbackInclude ?? include).join(', ')}) in this directory`);
     } else out.files.push(abs);
   }
   out.files = [...new Set(out.files)].sort();

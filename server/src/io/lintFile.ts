@@ -3,6 +3,7 @@
  * decoded (binary, invalid UTF-8), linted, fixed with --fix, and its findings capped. The CLI and the
  * server report the same findings for the same file because both come through here.
  */
+import * as fs from 'node:fs';
 import { decodeBytes, fixText, lint, LineIndex, type Finding, type LintOptions, type ResolvedConfig, type RuleFailure, type Severity } from '../engine/index';
 import { isInside } from './files';
 import { describeError, readRegularFile, ReadRefused, type FileSnapshot } from './read';
@@ -106,7 +107,10 @@ export function lintBytes(filePath: string, bytes: Uint8Array, config: ResolvedC
     result = lint(text, config, options);
   }
   const index = result.document.lineIndex;
-  const capped = capFindings(result.findings);
+  let findings = result.findings;
+  // The bytes lost at the first invalid sequence are file/invalid-utf8's finding, not also a mojibake one at the same spot.
+  if (decoded.invalidUtf8At !== undefined) findings = findings.filter((f) => !isReplacementAt(f, problems[0].start, text));
+  const capped = capFindings(findings);
   if (capped.summary) problems.push(capped.summary);
   const linted: LintedFile = { filePath, index, problems, findings: capped.findings, failures: result.failures };
   if (fixed) {
@@ -114,6 +118,13 @@ export function lintBytes(filePath: string, bytes: Uint8Array, config: ResolvedC
     linted.fixesApplied = fixesApplied;
   }
   return linted;
+}
+
+/** A finding on nothing but replacement characters (U+FFFD) that covers `at`. */
+function isReplacementAt(f: Finding, at: number, text: string): boolean {
+  if (f.ruleId !== 'garbled/mojibake' || f.start > at || f.end <= at) return false;
+  for (let i = f.start; i < f.end; i++) if (text.charCodeAt(i) !== 0xfffd) return false;
+  return true;
 }
 
 /**
@@ -160,13 +171,35 @@ export function capFindings(findings: Finding[], max = MAX_FINDINGS_PER_FILE): {
 }
 
 /**
- * Writes a file's fixed bytes atomically, as the CLI does it: only inside the corpus root (a link
- * is written through to its target there), never over a read-only file or one changed since it
- * was read. Returns the problem that kept it from being written, if any.
+ * Where `--fix` may write a file: a file found by walking a directory or a glob only while it still
+ * resolves inside the folder it was found under (`walkedUnder`); a file named on the command line
+ * wherever it is, unless it is a symbolic link that leads out of the corpus root (`root`).
  */
-export function writeFixedFile(filePath: string, fixed: Uint8Array, snapshot: FileSnapshot | undefined, root: string): FileProblem | undefined {
+export interface WriteConfinement {
+  root: string;
+  walkedUnder?: string;
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a file's fixed bytes atomically, as the CLI does it: a link is written through to its
+ * target where the confinement allows it, never over a read-only file or one changed since it was
+ * read. Returns the problem that kept it from being written, if any.
+ */
+export function writeFixedFile(filePath: string, fixed: Uint8Array, snapshot: FileSnapshot | undefined, confinement: WriteConfinement): FileProblem | undefined {
   const problem = (ruleId: string, message: string): FileProblem => ({ ruleId, message, severity: 'error', start: 0, end: 0, fatal: false });
-  if (!isInside(root, filePath)) return problem('file/outside-root', `Not written: the file resolves outside the corpus root ${root}.`);
+  const { walkedUnder, root } = confinement;
+  if (walkedUnder !== undefined ? !isInside(walkedUnder, filePath) : isSymbolicLink(filePath) && !isInside(root, filePath)) {
+    const where = walkedUnder === undefined || walkedUnder === root ? `the corpus root ${root}` : `${walkedUnder}, the folder it was found in`;
+    return problem('file/outside-root', `Not written: the file is reached through a symbolic link that leads outside ${where}.`);
+  }
   try {
     writeFileAtomic(filePath, fixed, { expect: snapshot, links: 'follow' });
     return undefined;

@@ -102,7 +102,10 @@ export function describeError(e: unknown): string {
       return 'disk quota exceeded';
     case 'EROFS':
       return 'read-only file system';
-    default:
-      return err.message ?? String(e);
+    default: {
+      // Node's "EBUSY: resource busy or locked, open '/x'": the description, without the call and path.
+      const m = /^E[A-Z0-9]+: ([^,]+)/.exec(err.message ?? '');
+      return m ? m[1] : (err.message ?? String(e));
+    }
   }
 }
